@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+
+// The canonical origin. Override with SITE_URL when deploying elsewhere.
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+
+export default defineConfig({
+  site,
+  output: 'static',
+  trailingSlash: 'always',
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/(404)\/?$/.test(new URL(page).pathname) })],
+  devToolbar: { enabled: false },
+});

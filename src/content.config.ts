@@ -1,0 +1,17 @@
+/** Content collections: lessons (MDX), glossary and quiz banks live in the top-level content/ folder. */
+import { defineCollection } from 'astro:content';
+import { glob, file } from 'astro/loaders';
+import { lessonFrontmatterSchema } from './lessons/schema.ts';
+import { glossaryTermSchema } from './glossary/schema.ts';
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '[0-9][0-9]-*.mdx', base: './content/lessons' }),
+  schema: lessonFrontmatterSchema,
+});
+
+const glossary = defineCollection({
+  loader: file('./content/glossary.yaml'),
+  schema: glossaryTermSchema,
+});
+
+export const collections = { lessons, glossary };

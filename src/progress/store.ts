@@ -1,0 +1,109 @@
+/**
+ * The progress store: one versioned localStorage record, validated on every read. Bad data is
+ * set aside under a backup key and reported once; storage that throws (private mode, sandboxed
+ * frames) falls back to memory so the visit still works.
+ */
+import { emptyRecord, parseRecord, type ProgressProblem, type ProgressRecord } from './record.ts';
+
+export const PROGRESS_KEY = 'leverage-lab:progress';
+export const BACKUP_KEY = 'leverage-lab:progress:backup';
+
+/** The subset of the Web Storage API the store needs, so tests can pass a fake. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface LoadResult {
+  record: ProgressRecord;
+  /** Set when stored data was unusable and has been set aside. */
+  problem?: ProgressProblem;
+  /** False when storage is unavailable and progress lasts only for this visit. */
+  persistent: boolean;
+}
+
+function memoryStorage(): KeyValueStorage {
+  const map = new Map<string, string>();
+  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+}
+
+/** The browser's localStorage if it can be used, or null (it throws in sandboxed frames). */
+export function browserStorage(): KeyValueStorage | null {
+  try {
+    const s = globalThis.localStorage;
+    const probe = `${PROGRESS_KEY}:probe`;
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+export class ProgressStore {
+  private storage: KeyValueStorage;
+  private persistent: boolean;
+  private cache: LoadResult | undefined;
+
+  constructor(storage: KeyValueStorage | null) {
+    this.persistent = storage !== null;
+    this.storage = storage ?? memoryStorage();
+  }
+
+  /** Reads and validates the record; sets bad data aside (only once) and reports it. */
+  load(): LoadResult {
+    if (this.cache) return this.cache;
+    let text: string | null = null;
+    try {
+      text = this.storage.getItem(PROGRESS_KEY);
+    } catch {
+      this.fallBackToMemory();
+    }
+    if (text === null) {
+      this.cache = { record: emptyRecord(), persistent: this.persistent };
+      return this.cache;
+    }
+    const parsed = parseRecord(text);
+    if (parsed.ok) {
+      this.cache = { record: parsed.record, persistent: this.persistent };
+      return this.cache;
+    }
+    const fresh = emptyRecord();
+    try {
+      this.storage.setItem(BACKUP_KEY, text);
+      this.storage.setItem(PROGRESS_KEY, JSON.stringify(fresh));
+    } catch {
+      this.fallBackToMemory();
+    }
+    this.cache = { record: fresh, problem: parsed.problem, persistent: this.persistent };
+    return this.cache;
+  }
+
+  /** Applies a change and saves it; returns the new record. */
+  update(change: (record: ProgressRecord) => void): ProgressRecord {
+    const { record } = this.load();
+    change(record);
+    try {
+      this.storage.setItem(PROGRESS_KEY, JSON.stringify(record));
+    } catch {
+      this.fallBackToMemory();
+      this.storage.setItem(PROGRESS_KEY, JSON.stringify(record));
+    }
+    return record;
+  }
+
+  /** Marks a lesson read the first time its end is reached; later visits keep the first date. */
+  markLessonRead(slug: string, now: Date = new Date()): ProgressRecord {
+    return this.update((r) => {
+      r.lessons[slug] ??= { readAt: now.toISOString() };
+    });
+  }
+
+  private fallBackToMemory(): void {
+    if (!this.persistent) return;
+    this.persistent = false;
+    const mem = memoryStorage();
+    this.storage = mem;
+    if (this.cache) this.cache.persistent = false;
+  }
+}
