@@ -7,8 +7,11 @@ import sitemap from '@astrojs/sitemap';
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
+// OUT_DIR and CACHE_DIR let several builds run side by side (parallel work on one machine).
 export default defineConfig({
   site,
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/(404)\/?$/.test(new URL(page).pathname) })],

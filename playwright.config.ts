@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4321;
+const PORT = Number(process.env['PORT'] ?? 4321);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Debian's Chromium: Playwright cannot download its own browser on our machines.
 const executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -22,7 +22,7 @@ export default defineConfig({
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env['E2E_REPORT'] ?? 'reports/e2e.json' }]],
   use: { baseURL: BASE_URL, trace: 'retain-on-failure' },
   projects: [
     {
@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // Serves the built dist/: `npm test` builds first.
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `astro preview --host 127.0.0.1 --port ${PORT}`, // honours OUT_DIR through astro.config.mjs
     url: BASE_URL,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

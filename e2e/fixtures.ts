@@ -5,8 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 
 /** Every page path in the built sitemap (dist/ must be built first, as `npm test` does). */
 export function sitemapPaths(): string[] {
-  const file = 'dist/sitemap-0.xml';
-  if (!existsSync(file)) throw new Error('dist/sitemap-0.xml is missing: run `npm run build` before the e2e tests.');
+  const file = `${process.env['OUT_DIR'] ?? 'dist'}/sitemap-0.xml`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests.`);
   const xml = readFileSync(file, 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
 }

@@ -1,0 +1,235 @@
+/** Position and PnL calculator: the view. All arithmetic is in model.ts and src/calc. */
+import { useMemo } from 'preact/hooks';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatMultiple, formatPercent, formatPrice, formatNumber } from '../shared/format.ts';
+import { computePosition, type PositionResult } from './model.ts';
+import { positionParams, type PositionValues } from './params.ts';
+import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
+
+export interface PositionCalculatorProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<PositionValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+export default function PositionCalculator({ initial, syncUrl = true, idPrefix = 'pos' }: PositionCalculatorProps) {
+  const start = { ...positionParams.defaults, ...initial };
+  const w = useWidget(positionParams, start, computePosition, { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const money = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: r.moneyUnit, signed });
+  const price = (d: { toFixed(): string } | null) => (d === null ? 'none' : formatPrice(d, { unit: 'USDT' }));
+  const chart = useMemo(() => chartFor(r), [r]);
+  const unit = w.values.contract === 'inverse' ? 'BTC' : 'USDT';
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="position">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Position settings">
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={w.values.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(v) => w.set('side', v)}
+          />
+          <ChoiceField
+            name={id('contract')}
+            legend="Contract"
+            value={w.values.contract as 'linear' | 'inverse'}
+            options={[
+              { value: 'linear', label: 'USDT-margined' },
+              { value: 'inverse', label: 'Coin-margined' },
+            ]}
+            onChange={(v) => w.set('contract', v)}
+          />
+          <NumberField
+            id={id('margin')}
+            label="Margin"
+            unit={unit}
+            value={w.values.margin}
+            error={w.errors['margin']}
+            onInput={(v) => w.set('margin', v)}
+          />
+          <NumberField
+            id={id('leverage')}
+            label="Leverage"
+            unit="x"
+            value={w.values.leverage}
+            error={w.errors['leverage']}
+            onInput={(v) => w.set('leverage', v)}
+            slider={{ min: 1, max: 125, step: 1 }}
+          />
+          <NumberField
+            id={id('entry')}
+            label="Entry price"
+            unit="USDT"
+            value={w.values.entry}
+            error={w.errors['entry']}
+            onInput={(v) => w.set('entry', v)}
+          />
+          <NumberField
+            id={id('exit')}
+            label="Exit price"
+            unit="USDT"
+            value={w.values.exit}
+            error={w.errors['exit']}
+            onInput={(v) => w.set('exit', v)}
+          />
+          <NumberField
+            id={id('fee')}
+            label="Trading fee per side"
+            unit="%"
+            value={w.values.fee}
+            error={w.errors['fee']}
+            hint="Taker fee on the notional, paid to open and to close."
+            onInput={(v) => w.set('fee', v)}
+          />
+          <NumberField
+            id={id('mmr')}
+            label="Maintenance margin rate"
+            unit="%"
+            value={w.values.mmr}
+            error={w.errors['mmr']}
+            onInput={(v) => w.set('mmr', v)}
+          />
+          <NumberField
+            id={id('account')}
+            label="Whole account"
+            unit={unit}
+            value={w.values.account}
+            error={w.errors['account']}
+            onInput={(v) => w.set('account', v)}
+          />
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={sentence(r)} />
+          <dl class="ll-figures">
+            <Figure label="Position size" value={money(r.notional)} testId="notional" />
+            <Figure
+              label="Quantity"
+              value={`${formatNumber(r.quantity, { digits: 6 })} ${r.quantityUnit}`}
+              testId="quantity"
+            />
+            <Figure label="PnL before fees" value={money(r.pnl, true)} testId="pnl" tone={r.pnl} />
+            <Figure label="Fees, open and close" value={money(r.fees)} testId="fees" />
+            <Figure label="PnL after fees" value={money(r.netPnl, true)} testId="net-pnl" tone={r.netPnl} />
+            <Figure
+              label="ROE (return on margin)"
+              value={formatPercent(r.netRoe, { signed: true })}
+              testId="roe"
+              tone={r.netRoe}
+            />
+            <Figure
+              label="Return on whole account"
+              value={formatPercent(r.accountReturn, { signed: true })}
+              testId="account-return"
+              tone={r.accountReturn}
+            />
+            <Figure label="Break-even after fees" value={price(r.breakEven)} testId="break-even" />
+            <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
+            <Figure label="Bankruptcy price" value={price(r.bankruptcy)} testId="bankruptcy" />
+          </dl>
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          <div class="table-wrap">
+            <table data-testid="same-size">
+              <caption>
+                The same {formatNumber(r.quantity, { digits: 6 })} {r.quantityUnit} position at other leverages: the PnL
+                does not change, only the margin and the ROE do.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Leverage</th>
+                  <th scope="col">Margin needed</th>
+                  <th scope="col">PnL before fees</th>
+                  <th scope="col">ROE</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.sameSize.map((row) => (
+                  <tr key={row.leverage}>
+                    <th scope="row">{formatMultiple(row.leverage)}</th>
+                    <td>{money(row.margin)}</td>
+                    <td>{money(row.pnl, true)}</td>
+                    <td>{formatPercent(row.roe, { signed: true })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Figure({
+  label,
+  value,
+  testId,
+  tone,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  tone?: { isNeg(): boolean; isZero(): boolean };
+}) {
+  const cls = tone ? (tone.isZero() ? '' : tone.isNeg() ? 'll-bad' : 'll-good') : '';
+  return (
+    <div class={cls}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function sentence(r: PositionResult): string {
+  const move = r.exit.minus(r.entry).div(r.entry);
+  return (
+    `A ${formatMultiple(r.leverage)} ${r.side} of ${formatMoney(r.notional, { unit: r.moneyUnit })} on ${formatMoney(r.margin, { unit: r.moneyUnit })} of margin: ` +
+    `a ${formatPercent(move, { signed: true })} price move gives ${formatMoney(r.netPnl, { unit: r.moneyUnit, signed: true })} after fees, ` +
+    `${formatPercent(r.netRoe, { signed: true })} of the margin` +
+    (r.liquidation ? `; liquidation at ${formatPrice(r.liquidation)}.` : '; this position cannot be liquidated.')
+  );
+}
+
+function chartFor(r: PositionResult): { spec: ChartSpec; table: ChartTable; summary: string } {
+  const points = r.curve.map((p) => ({ x: p.price.toNumber(), y: p.pnl.toNumber() }));
+  const markers = [
+    { x: r.entry.toNumber(), label: 'Entry', color: '--fg-muted' },
+    { x: r.breakEven.toNumber(), label: 'Break-even', color: '--good' },
+    ...(r.liquidation ? [{ x: r.liquidation.toNumber(), label: 'Liquidation', color: '--bad' }] : []),
+    ...(r.bankruptcy ? [{ x: r.bankruptcy.toNumber(), label: 'Bankruptcy', color: '--warn' }] : []),
+  ];
+  const every = r.curve.filter((_, i) => i % 5 === 0);
+  return {
+    spec: {
+      kind: 'line',
+      xLabel: 'Exit price (USDT)',
+      yLabel: `PnL (${r.moneyUnit})`,
+      series: [{ label: 'PnL before fees', points, color: '--accent' }],
+      markers,
+    },
+    table: {
+      caption: 'PnL before fees at a range of exit prices',
+      columns: ['Exit price', 'PnL before fees'],
+      rows: every.map((p) => [formatPrice(p.price), formatMoney(p.pnl, { unit: r.moneyUnit, signed: true })]),
+    },
+    summary:
+      `Chart of PnL against exit price for a ${r.side}: a straight line through zero at the entry price ${formatPrice(r.entry)}` +
+      (r.liquidation ? `, with liquidation at ${formatPrice(r.liquidation)}` : '') +
+      ` and break-even after fees at ${formatPrice(r.breakEven)}.`,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The state machine every calculator shares: raw input strings in, a model's result or field
+ * errors out. The last good result stays on screen (marked stale) while an input is being fixed,
+ * and the state is mirrored into the URL so a link reproduces the scenario.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { parseParams, serializeParams, type ParamShape, type ParamValues, type ParamsSpec } from './params.ts';
+
+/** What a widget's model returns for a set of inputs. */
+export type ModelOutcome<R> = { ok: true; result: R } | { ok: false; errors: Record<string, string> };
+
+export interface WidgetState<S extends ParamShape, R> {
+  values: ParamValues<S>;
+  set: (key: keyof S, value: string) => void;
+  setMany: (patch: Partial<ParamValues<S>>) => void;
+  /** Field errors for the current inputs, keyed by parameter. */
+  errors: Record<string, string>;
+  /** The latest good result; `stale` when the current inputs have errors. */
+  result: R;
+  stale: boolean;
+  /** Notes about the link's parameters that were ignored or replaced. */
+  notes: string[];
+}
+
+export interface UseWidgetOptions {
+  /** Mirror the state into the page URL (off for several copies of one widget on a page). */
+  syncUrl?: boolean;
+}
+
+/**
+ * @param initial The state rendered on the server (the defaults, or an embed's parameters).
+ * @param compute The widget's model: pure, never throws for bad input.
+ */
+export function useWidget<S extends ParamShape, R>(
+  spec: ParamsSpec<S>,
+  initial: ParamValues<S>,
+  compute: (values: ParamValues<S>) => ModelOutcome<R>,
+  { syncUrl = true }: UseWidgetOptions = {},
+): WidgetState<S, R> {
+  const [values, setValues] = useState<ParamValues<S>>(initial);
+  const [notes, setNotes] = useState<string[]>([]);
+  const outcome = useMemo(() => compute(values), [values]);
+  const lastGood = useRef<R | undefined>(undefined);
+  if (outcome.ok) lastGood.current = outcome.result;
+
+  // On the client, the link's parameters replace the server-rendered defaults.
+  useEffect(() => {
+    if (!syncUrl) return;
+    const parsed = parseParams(spec, location.search);
+    const merged = { ...initial, ...pick(parsed.values, parsed.fromUrl) };
+    const check = compute(merged);
+    const extra: string[] = [];
+    if (!check.ok) {
+      // A value that parses but the calculation refuses (1e999, a stop on the wrong side) is reset too.
+      for (const key of parsed.fromUrl) {
+        if (check.errors[key as string]) {
+          extra.push(
+            `The link’s ${spec.labels[key]} “${String(merged[key]).slice(0, 24)}” could not be used (${check.errors[key as string]}), so the default is shown.`,
+          );
+          merged[key] = spec.defaults[key];
+        }
+      }
+    }
+    setValues(merged);
+    setNotes([...parsed.notes, ...extra]);
+  }, []);
+
+  useEffect(() => {
+    if (!syncUrl) return;
+    const query = serializeParams(spec, values);
+    if (query !== location.search && !(query === '' && location.search === '?')) {
+      history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    }
+  }, [values]);
+
+  const fallback = lastGood.current;
+  if (fallback === undefined) {
+    // Only possible if the defaults themselves were invalid: a programming error, not reader input.
+    throw new Error('[leverage-lab] widget defaults do not produce a result');
+  }
+  return {
+    values,
+    set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
+    setMany: (patch) => setValues((v) => ({ ...v, ...patch })),
+    errors: outcome.ok ? {} : outcome.errors,
+    result: fallback,
+    stale: !outcome.ok,
+    notes,
+  };
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) out[k] = obj[k];
+  return out;
+}
