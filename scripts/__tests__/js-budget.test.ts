@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { measureSite, staticImports } from '../js-budget.ts';
+
+/** A tiny built site: a light page, a lesson without widgets, and a deliberately heavy page. */
+function fixtureSite(): string {
+  const root = mkdtempSync(join(tmpdir(), 'js-budget-'));
+  mkdirSync(join(root, '_astro'));
+  mkdirSync(join(root, 'heavy'));
+  mkdirSync(join(root, 'lessons', 'prose'), { recursive: true });
+  // Random bytes do not compress: 60 KB of them stay about 60 KB after gzip.
+  writeFileSync(join(root, '_astro', 'heavy.js'), `export const blob = "${randomBytes(45_000).toString('base64')}";`);
+  writeFileSync(join(root, '_astro', 'island.js'), 'import{blob}from"./heavy.js";import"./side.js";console.log(blob);');
+  writeFileSync(join(root, '_astro', 'side.js'), 'export const x = 1; import("./chart.js");');
+  writeFileSync(join(root, '_astro', 'chart.js'), `export const c = "${randomBytes(90_000).toString('base64')}";`);
+  writeFileSync(join(root, '_astro', 'small.js'), 'document.title = "ok";');
+  writeFileSync(join(root, 'index.html'), '<script type="module" src="/_astro/small.js"></script>');
+  writeFileSync(
+    join(root, 'heavy', 'index.html'),
+    '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/small.js"></astro-island>',
+  );
+  writeFileSync(
+    join(root, 'lessons', 'prose', 'index.html'),
+    '<script type="module" src="/_astro/small.js"></script><script>window.a=1</script>',
+  );
+  return root;
+}
+
+test('a deliberately heavy page goes over the 40 KB budget, counting its static imports', () => {
+  const reports = measureSite(fixtureSite());
+  const heavy = reports.find((r) => r.path === '/heavy/');
+  assert.ok(heavy);
+  assert.equal(heavy.ok, false);
+  assert.ok(heavy.bytes > 40 * 1024, `${heavy.bytes}`);
+  assert.deepEqual(heavy.files, ['/_astro/heavy.js', '/_astro/island.js', '/_astro/side.js', '/_astro/small.js']);
+});
+
+test('code behind a dynamic import does not count until it is needed', () => {
+  const heavy = measureSite(fixtureSite()).find((r) => r.path === '/heavy/');
+  assert.ok(!heavy?.files.includes('/_astro/chart.js'));
+  assert.ok((heavy?.bytes ?? 0) < 90 * 1024);
+});
+
+test('light pages pass, and a lesson without widgets is held to 2 KB', () => {
+  const reports = measureSite(fixtureSite());
+  const home = reports.find((r) => r.path === '/');
+  const lesson = reports.find((r) => r.path === '/lessons/prose/');
+  assert.equal(home?.ok, true);
+  assert.equal(lesson?.limit, 2048);
+  assert.equal(lesson?.ok, true);
+});
+
+test('static imports are found; dynamic imports are not', () => {
+  assert.deepEqual(staticImports('import{a as b}from"./x.js";import"./y.js";const z=import("./z.js");'), [
+    './x.js',
+    './y.js',
+  ]);
+  assert.deepEqual(staticImports('export{q}from"./re.js";'), ['./re.js']);
+});

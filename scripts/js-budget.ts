@@ -1,0 +1,138 @@
+/**
+ * JavaScript budget: for every built HTML page, the gzip size of the JavaScript it runs before
+ * any interaction (inline scripts, module scripts, island components and renderers, and their
+ * static imports). Code loaded later by a dynamic import (chart.js, workers) does not count until
+ * it is needed. Reads dist/ only; no browser, no timing.
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface PageBudget {
+  /** Matches the page's path relative to the site root, e.g. /tools/position/. */
+  test: (path: string) => boolean;
+  /** Gzip bytes allowed. */
+  limit: number;
+  reason: string;
+}
+
+/** The budgets, most specific first. */
+export const BUDGETS: PageBudget[] = [
+  {
+    test: (p) => p.startsWith('/embed/') && p.endsWith('loader.js'),
+    limit: 2 * 1024,
+    reason: 'the embed loader stays under 2 KB gzip',
+  },
+  { test: () => true, limit: 40 * 1024, reason: 'no page loads more than 40 KB gzip of JavaScript before interaction' },
+];
+
+/** Lesson pages with no widget may ship only the theme and progress scripts, under 2 KB gzip together. */
+export const PROSE_LESSON_LIMIT = 2 * 1024;
+
+const gz = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
+
+/** Static imports of an ES module (`import … from "./x.js"`, `import "./x.js"`), not dynamic `import()`. */
+export function staticImports(code: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[;}\n])\s*import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g;
+  for (const m of code.matchAll(re)) out.push(m[1] as string);
+  // Re-exports pull code in too.
+  for (const m of code.matchAll(/(?:^|[;}\n])\s*export\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']/g))
+    out.push(m[1] as string);
+  return out;
+}
+
+export interface PageReport {
+  path: string;
+  bytes: number;
+  files: string[];
+  hasIsland: boolean;
+  limit: number;
+  reason: string;
+  ok: boolean;
+}
+
+/** Measures one page; `root` is the built site (dist/). */
+export function measurePage(root: string, htmlFile: string): PageReport {
+  const html = readFileSync(htmlFile, 'utf8');
+  const rel = `/${relative(root, htmlFile).replace(/\\/g, '/')}`;
+  const path = rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel;
+  let bytes = 0;
+  const files = new Set<string>();
+  // Inline scripts (theme, Astro's island bootstrap), except JSON data blocks.
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (/type=["']?(application\/(ld\+)?json|text\/plain)/.test(m[1] ?? '')) continue;
+    if ((m[2] ?? '').trim()) bytes += gz(m[2] as string);
+  }
+  const entries = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)) entries.add(m[1] as string);
+  for (const m of html.matchAll(/\b(?:component-url|renderer-url)=["']([^"']+)["']/g)) entries.add(m[1] as string);
+  const hasIsland = /<astro-island\b/.test(html);
+  const queue = [...entries].filter((u) => u.startsWith('/'));
+  while (queue.length > 0) {
+    const url = queue.pop() as string;
+    if (files.has(url)) continue;
+    const file = join(root, url);
+    if (!existsSync(file)) throw new Error(`[leverage-lab] ${path} refers to ${url}, which is not in ${root}`);
+    files.add(url);
+    const code = readFileSync(file, 'utf8');
+    bytes += gz(code);
+    for (const spec of staticImports(code)) {
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        queue.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec));
+      }
+    }
+  }
+  const isProseLesson = path.startsWith('/lessons/') && !hasIsland;
+  const budget = BUDGETS.find((b) => b.test(path)) as PageBudget;
+  const limit = isProseLesson ? PROSE_LESSON_LIMIT : budget.limit;
+  const reason = isProseLesson
+    ? 'a lesson with no widget ships only the theme and progress scripts, under 2 KB gzip'
+    : budget.reason;
+  return { path, bytes, files: [...files].sort(), hasIsland, limit, reason, ok: bytes <= limit };
+}
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== '_astro' && name !== 'pagefind') out.push(...htmlFiles(full));
+    } else if (name.endsWith('.html')) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Measures every page of a built site. */
+export function measureSite(root: string): PageReport[] {
+  return htmlFiles(root).map((f) => measurePage(root, f));
+}
+
+/** Measures a standalone script (the embed loader) against its own budget. */
+export function measureScript(root: string, url: string, limit: number, reason: string): PageReport {
+  const bytes = gz(readFileSync(join(root, url)));
+  return { path: url, bytes, files: [url], hasIsland: false, limit, reason, ok: bytes <= limit };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function main(): void {
+  const root = process.argv[2] ?? process.env['OUT_DIR'] ?? 'dist';
+  if (!existsSync(root)) {
+    console.error(`${root} does not exist: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const reports = measureSite(root);
+  const width = Math.max(...reports.map((r) => r.path.length), 4);
+  console.log(`${'page'.padEnd(width)}  initial JS (gzip)  budget`);
+  for (const r of reports) {
+    console.log(
+      `${r.path.padEnd(width)}  ${kb(r.bytes).padStart(17)}  ${kb(r.limit).padStart(7)}  ${r.ok ? 'ok' : 'OVER'}`,
+    );
+  }
+  const over = reports.filter((r) => !r.ok);
+  for (const r of over) console.error(`${r.path}: ${kb(r.bytes)} is over ${kb(r.limit)}: ${r.reason}.`);
+  process.exit(over.length > 0 ? 1 : 0);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('js-budget.ts')) main();
