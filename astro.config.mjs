@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import { securityHeaders } from './src/build/securityHeaders.ts';
 
 // The canonical origin. Override with SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
@@ -14,6 +15,13 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !/\/(404)\/?$/.test(new URL(page).pathname) })],
+  integrations: [
+    mdx(),
+    preact(),
+    securityHeaders(),
+    sitemap({ filter: (page) => !/\/(404)\/?$/.test(new URL(page).pathname) }),
+  ],
+  // Embed pages run under a strict CSP: stylesheets as files, never inline <style>.
+  build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });

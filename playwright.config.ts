@@ -17,6 +17,8 @@ const args = [
 
 export default defineConfig({
   testDir: './e2e',
+  // Separate artefacts per build, so parallel runs on one machine don't clash.
+  outputDir: process.env['OUT_DIR'] ? `${process.env['OUT_DIR']}-test-results` : 'test-results',
   fullyParallel: true,
   workers: 2,
   retries: process.env['CI'] ? 1 : 0,
@@ -32,7 +34,8 @@ export default defineConfig({
   ],
   webServer: {
     // Serves the built dist/: `npm test` builds first.
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`, // honours OUT_DIR through astro.config.mjs
+    // Our static server applies the built _headers file, as a static host would.
+    command: `node scripts/serve.ts ${process.env['OUT_DIR'] ?? 'dist'} ${PORT}`,
     url: BASE_URL,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
