@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env['PORT'] ?? 4321);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The foreign host of the embed tests: another port is another origin. */
+const HOST_PORT = PORT + 1000;
 // Debian's Chromium: Playwright cannot download its own browser on our machines.
 const executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 const args = [
@@ -32,14 +34,24 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args } },
     },
   ],
-  webServer: {
-    // Serves the built dist/: `npm test` builds first.
-    // Our static server applies the built _headers file, as a static host would.
-    command: `node scripts/serve.ts ${process.env['OUT_DIR'] ?? 'dist'} ${PORT}`,
-    url: BASE_URL,
-    reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // Our static server applies the built _headers file, as a static host would.
+      command: `node scripts/serve.ts ${process.env['OUT_DIR'] ?? 'dist'} ${PORT}`,
+      url: BASE_URL,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // A second origin playing a blogger's site, for the embed tests.
+      command: `node scripts/serve.ts e2e/fixtures/host ${HOST_PORT}`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

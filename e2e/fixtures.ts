@@ -44,3 +44,6 @@ export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'system'
 }
 
 export { expect };
+
+/** The second origin the embed tests use as a blogger's site (see playwright.config.ts). */
+export const HOST_ORIGIN = `http://127.0.0.1:${Number(process.env['PORT'] ?? 4321) + 1000}`;

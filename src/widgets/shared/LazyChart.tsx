@@ -18,7 +18,8 @@ export interface LazyChartProps {
 }
 
 export function LazyChart({ id, summary, spec, table, height = 260 }: LazyChartProps) {
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLFigureElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Mounted | null>(null);
   const [visible, setVisible] = useState(false);
@@ -70,9 +71,14 @@ export function LazyChart({ id, summary, spec, table, height = 260 }: LazyChartP
 
   useEffect(() => () => chart.current?.destroy(), []);
 
+  // Set through the CSSOM, not a style attribute: embed pages forbid inline styles.
+  useEffect(() => {
+    if (frame.current) frame.current.style.height = `${height}px`;
+  }, [height]);
+
   return (
     <figure class="ll-chart" ref={box}>
-      <div class="ll-chart-canvas" style={{ height: `${height}px` }} hidden={showTable}>
+      <div class="ll-chart-canvas" ref={frame} hidden={showTable}>
         <canvas ref={canvas} role="img" aria-label={summary} id={`${id}-canvas`}>
           {summary}
         </canvas>

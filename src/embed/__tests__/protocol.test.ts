@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as z from 'zod/mini';
+import fc from 'fast-check';
+import {
+  parseFrameHash,
+  resizeMessages,
+  resizeMessageSchema,
+  setThemeMessageSchema,
+  wordpressHeightSchema,
+  clampHeight,
+  MIN_HEIGHT,
+  MAX_HEIGHT,
+} from '../protocol.ts';
+
+test('the frame hash gives the instance id and WordPress’s 10-character secret', () => {
+  assert.deepEqual(parseFrameHash('#id=w1'), { id: 'w1', secret: null });
+  assert.deepEqual(parseFrameHash('#?secret=Ab12Cd34Ef'), { id: 'embed', secret: 'Ab12Cd34Ef' });
+  assert.deepEqual(parseFrameHash('#id=calc-2&?secret=Ab12Cd34Ef'), { id: 'calc-2', secret: 'Ab12Cd34Ef' });
+  // Secrets with other characters or lengths are ignored, as wp-embed.js ignores them.
+  assert.equal(parseFrameHash('#?secret=Ab12Cd34E!').secret, null);
+  assert.equal(parseFrameHash('#?secret=Ab12Cd34Ef99').secret, null);
+  assert.equal(parseFrameHash('#id=<script>').id, 'embed');
+});
+
+test('one height becomes the three dialects, each valid under its schema', () => {
+  const m = resizeMessages(611.2, { id: 'w1', secret: 'Ab12Cd34Ef' }, 'https://x.example/embed/v1/position/');
+  assert.deepEqual(m.ours, { source: 'leveragelab', v: 1, type: 'resize', id: 'w1', height: 612 });
+  assert.ok(z.safeParse(resizeMessageSchema, m.ours).success);
+  assert.deepEqual(m.wordpress, { message: 'height', value: 612, secret: 'Ab12Cd34Ef' });
+  assert.ok(z.safeParse(wordpressHeightSchema, m.wordpress).success);
+  assert.deepEqual(JSON.parse(m.embedly), {
+    context: 'iframe.resize',
+    src: 'https://x.example/embed/v1/position/',
+    height: 612,
+  });
+  assert.equal(resizeMessages(500, { id: 'w1', secret: null }, 'u').wordpress, null);
+});
+
+test('only a well-formed set-theme with light or dark is accepted by a frame', () => {
+  const ok = { source: 'leveragelab', v: 1, type: 'set-theme', theme: 'dark' };
+  assert.ok(z.safeParse(setThemeMessageSchema, ok).success);
+  for (const bad of [
+    { ...ok, theme: 'javascript:alert(1)' },
+    { ...ok, v: 2 },
+    { ...ok, source: 'evil' },
+    { ...ok, type: 'navigate', url: 'https://evil.example' },
+    'set-theme dark',
+    null,
+  ]) {
+    assert.equal(z.safeParse(setThemeMessageSchema, bad).success, false, JSON.stringify(bad));
+  }
+});
+
+test('applied heights are whole pixels within the clamp, for any reported number', () => {
+  fc.assert(
+    fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (h) => {
+      const c = clampHeight(h);
+      return Number.isInteger(c) && c >= MIN_HEIGHT && c <= MAX_HEIGHT;
+    }),
+  );
+  assert.equal(clampHeight(611.1), 612);
+});

@@ -1,0 +1,71 @@
+/**
+ * Inside an embed frame: applies the theme, reports the page height to the host (ours,
+ * WordPress's and Embedly's dialects, once per frame and only on change), answers WordPress's
+ * "ready", accepts a validated set-theme from the parent, and points the attribution link at
+ * the full tool with the same scenario. Uses no storage: sandboxed frames have none.
+ */
+import * as z from 'zod/mini';
+import { parseFrameHash, resizeMessages, setThemeMessageSchema, wordpressReadySchema } from './protocol.ts';
+
+const hash = parseFrameHash(location.hash);
+const parentWindow = window.parent === window ? null : window.parent;
+let lastHeight = 0;
+let scheduled = false;
+
+function post(message: unknown): void {
+  // Layout data only: safe to send to whichever page framed us.
+  parentWindow?.postMessage(message, '*');
+}
+
+function report(force = false): void {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (!force && Math.abs(height - lastHeight) < 2) return;
+  lastHeight = height;
+  const m = resizeMessages(height, hash, location.href);
+  post(m.ours);
+  if (m.wordpress) post(m.wordpress);
+  post(m.embedly);
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => {
+    scheduled = false;
+    report();
+  });
+}
+
+function applyTheme(theme: string | null): void {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset['theme'] = theme;
+  else delete document.documentElement.dataset['theme'];
+}
+
+if (parentWindow) {
+  new ResizeObserver(schedule).observe(document.body);
+  post({ source: 'leveragelab', v: 1, type: 'ready', id: hash.id });
+  schedule();
+  addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== parentWindow) return;
+    const theme = z.safeParse(setThemeMessageSchema, event.data);
+    if (theme.success) {
+      applyTheme(theme.data.theme);
+      return;
+    }
+    const ready = z.safeParse(wordpressReadySchema, event.data);
+    if (ready.success && ready.data.secret === hash.secret) report(true);
+  });
+}
+
+// The attribution opens the full tool with this scenario; the tool page validates the query itself.
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-carry-query]')) {
+  const url = new URL(link.href);
+  url.search = location.search;
+  url.searchParams.delete('theme');
+  link.href = url.href;
+  // WordPress frames allow no popups; its host script opens links on our host from this message.
+  if (hash.secret) {
+    const secret = hash.secret;
+    link.addEventListener('click', () => post({ message: 'link', value: link.href, secret }));
+  }
+}
