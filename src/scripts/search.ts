@@ -2,6 +2,8 @@
  * The search page: loads the Pagefind index (built next to the site, so it works offline) only
  * when there is something to look for, and lists matching lessons with an excerpt.
  */
+export {}; // a module, so its names stay out of the global scope (window.status)
+
 interface PagefindResultData {
   url: string;
   excerpt: string;

@@ -18,7 +18,7 @@ export interface LazyChartProps {
 }
 
 export function LazyChart({ id, summary, spec, table, height = 260 }: LazyChartProps) {
-  const box = useRef<HTMLFigureElement>(null);
+  const box = useRef<HTMLElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Mounted | null>(null);

@@ -57,7 +57,7 @@ export function useWidget<S extends ParamShape, R>(
           extra.push(
             `The link’s ${spec.labels[key]} “${String(merged[key]).slice(0, 24)}” could not be used (${check.errors[key as string]}), so the default is shown.`,
           );
-          merged[key] = spec.defaults[key];
+          merged[key] = spec.defaults[key] as (typeof merged)[typeof key];
         }
       }
     }
