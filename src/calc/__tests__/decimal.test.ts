@@ -1,0 +1,81 @@
+/** Example tests for parsing inputs into Decimals and for tryCalc. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import DecimalJs from 'decimal.js';
+import { Decimal, toDecimal, fieldLabel } from '../decimal.ts';
+import { CalcInputError, tryCalc } from '../errors.ts';
+import { notional } from '../size.ts';
+import { throwsCalc } from './helpers.ts';
+
+describe('toDecimal', () => {
+  const accepted: [unknown, string][] = [
+    [1500, '1500'],
+    ['1500', '1500'],
+    [' 0.25 ', '0.25'],
+    ['1e-4', '0.0001'],
+    ['.5', '0.5'],
+    ['-3', '-3'],
+    [new Decimal('2'), '2'],
+    [new DecimalJs('7.5'), '7.5'],
+    [0, '0'],
+  ];
+  for (const [value, expected] of accepted) {
+    it(`accepts ${JSON.stringify(String(value))}`, () => assert.equal(toDecimal(value, 'price').toString(), expected));
+  }
+  const rejected: [unknown, string][] = [
+    ['', 'required'],
+    ['   ', 'required'],
+    [undefined, 'required'],
+    [null, 'required'],
+    ['abc', 'not_a_number'],
+    ['1,000', 'not_a_number'],
+    ['0x10', 'not_a_number'],
+    ['Infinity', 'not_a_number'],
+    ['NaN', 'not_a_number'],
+    [Number.NaN, 'not_a_number'],
+    [Number.POSITIVE_INFINITY, 'not_finite'],
+    [new DecimalJs(Number.NaN), 'not_a_number'],
+    [new DecimalJs(Infinity), 'not_finite'],
+    ['1e400', 'out_of_range'],
+    ['1e16', 'out_of_range'],
+    [2e15, 'out_of_range'],
+    ['1e-30', 'out_of_range'],
+    [{}, 'not_a_number'],
+    [true, 'not_a_number'],
+  ];
+  for (const [value, code] of rejected) {
+    it(`rejects ${String(value)} with ${code}`, () =>
+      throwsCalc(() => toDecimal(value, 'entryPrice'), 'entryPrice', code));
+  }
+  it('keeps 40 significant digits (1/3)', () => assert.equal(new Decimal(1).div(3).toString(), '0.' + '3'.repeat(40)));
+  it('labels fields for beginners', () => {
+    assert.equal(fieldLabel('entryPrice'), 'Entry price');
+    assert.equal(fieldLabel('walletBalance'), 'Wallet balance');
+    assert.equal(fieldLabel('otherPositions[0].markPrice'), 'Mark price of other position 1');
+  });
+});
+
+describe('tryCalc', () => {
+  it('returns the value', () => {
+    const result = tryCalc(notional, { quantity: '2', price: '3' });
+    assert.ok(result.ok);
+    assert.equal(result.value.toString(), '6');
+  });
+  it('returns the input error with field, code and message', () => {
+    const result = tryCalc(notional, { quantity: '2', price: '0' });
+    assert.ok(!result.ok);
+    assert.ok(result.error instanceof CalcInputError);
+    assert.equal(result.error.field, 'price');
+    assert.equal(result.error.code, 'must_be_positive');
+    assert.equal(result.error.message, 'Price must be greater than zero.');
+  });
+  it('re-throws bugs that are not input errors', () => {
+    assert.throws(
+      () =>
+        tryCalc(() => {
+          throw new TypeError('bug');
+        }, {}),
+      TypeError,
+    );
+  });
+});

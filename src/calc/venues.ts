@@ -1,0 +1,240 @@
+/** Venue presets as data (tiers, maintenance basis, funding, spot-margin thresholds), each with its source and "as of" date. */
+import { Decimal, type Numeric } from './decimal.ts';
+import type { Accrual } from './borrow.ts';
+import type { TierInput } from './tiers.ts';
+import type { Contract } from './validate.ts';
+import { inRange } from './validate.ts';
+
+/** A perpetual-futures market as a venue configures it. */
+export interface FuturesPreset {
+  kind: 'futures';
+  id: string;
+  venue: string;
+  product: string;
+  symbol: string;
+  contract: Contract;
+  /** Highest leverage of the smallest tier. */
+  maxLeverage: number;
+  /** Where maintenance is measured: on the liquidation-price notional, or on entry notional (Bybit). */
+  maintenanceBasis: 'liquidation' | 'entry';
+  /** Tier table (give to `liquidationPrice` as `tiers`); absent when the preset uses one flat rate. */
+  tiers?: readonly TierInput[];
+  /** Flat maintenance margin rate (fraction), when there is no tier table here. */
+  maintenanceMarginRate?: string;
+  funding: { intervalHours: number; interestRate?: string; clampBand?: string; cap?: string };
+  sourceUrl: string;
+  /** Date of the published table or page; check the venue before quoting it as current. */
+  asOf: string;
+  notes: string;
+}
+
+/** A spot-margin (borrowed leverage) venue. */
+export interface SpotMarginPreset {
+  kind: 'spot-margin';
+  id: string;
+  venue: string;
+  maxLeverage: number;
+  /** What the thresholds measure: Kraken equity / used margin, Binance assets / liabilities. */
+  levelKind: 'equity-over-used-margin' | 'assets-over-liabilities';
+  marginCallLevel: string;
+  liquidationLevel: string;
+  accrual: Accrual;
+  /** Example borrowing rate (fraction per `ratePeriodHours`). */
+  rate: string;
+  ratePeriodHours: number;
+  sourceUrl: string;
+  asOf: string;
+  notes: string;
+}
+
+/** Any preset. */
+export type VenuePreset = FuturesPreset | SpotMarginPreset;
+
+/** Binance leverage pattern: initial margin = 2 × maintenance, so max leverage = 1 / (2 × MMR) rounded down. */
+function binanceTiers(rows: readonly [floor: number, rate: string][], cap: number): TierInput[] {
+  return rows.map(([floor, rate], i) => ({
+    floor,
+    maintenanceMarginRate: rate,
+    maxLeverage: Math.floor(1 / (2 * Number(rate))),
+    ...(i === rows.length - 1 ? { cap } : { cap: rows[i + 1][0] }),
+  }));
+}
+
+/**
+ * Binance USDⓈ-M BTCUSDT perpetual, the 125x table published on 2021-03-18 (0.40 % up to 50,000 USDT notional … 50 % up
+ * to 500,000,000). Maintenance amounts follow from the floors (50, 1,300, 16,300, 266,300 …).
+ * Source: https://www.binance.com/tr/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6
+ */
+export const BINANCE_BTCUSDT: FuturesPreset = {
+  kind: 'futures',
+  id: 'binance-btcusdt',
+  venue: 'Binance',
+  product: 'USDⓈ-M perpetual',
+  symbol: 'BTCUSDT',
+  contract: 'linear',
+  maxLeverage: 125,
+  maintenanceBasis: 'liquidation',
+  tiers: binanceTiers(
+    [
+      [0, '0.004'],
+      [50_000, '0.005'],
+      [250_000, '0.01'],
+      [1_000_000, '0.025'],
+      [10_000_000, '0.05'],
+      [20_000_000, '0.1'],
+      [50_000_000, '0.125'],
+      [100_000_000, '0.15'],
+      [200_000_000, '0.25'],
+      [300_000_000, '0.5'],
+    ],
+    500_000_000,
+  ),
+  funding: { intervalHours: 8, interestRate: '0.0001', clampBand: '0.0005' },
+  sourceUrl: 'https://www.binance.com/tr/support/announcement/86cf9aa472574b8cb2e05bb751c2a9a6',
+  asOf: '2021-03-18',
+  notes: 'Tiers change often; Binance publishes the live table under Futures > Trading rules > Leverage & margin.',
+};
+
+/**
+ * Binance USDⓈ-M ETHUSDT perpetual (100x table: 0.50 % up to 10,000 USDT … 25 %), as transcribed with its maintenance
+ * amounts (15, 365, 5,365 …) in a public calculator; max leverage per tier derived as 1 / (2 × MMR).
+ * Source: https://gist.github.com/crackcomm/e29582030d9eeac6c6124a7503cd0ac2 (secondary; Binance formula for the amounts:
+ * https://www.binance.com/es/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46)
+ */
+export const BINANCE_ETHUSDT: FuturesPreset = {
+  kind: 'futures',
+  id: 'binance-ethusdt',
+  venue: 'Binance',
+  product: 'USDⓈ-M perpetual',
+  symbol: 'ETHUSDT',
+  contract: 'linear',
+  maxLeverage: 100,
+  maintenanceBasis: 'liquidation',
+  tiers: binanceTiers(
+    [
+      [0, '0.005'],
+      [10_000, '0.0065'],
+      [100_000, '0.01'],
+      [500_000, '0.02'],
+      [1_000_000, '0.05'],
+      [2_000_000, '0.1'],
+      [5_000_000, '0.125'],
+      [10_000_000, '0.15'],
+      [20_000_000, '0.25'],
+    ],
+    5_000_000_000,
+  ),
+  funding: { intervalHours: 8, interestRate: '0.0001', clampBand: '0.0005' },
+  sourceUrl: 'https://gist.github.com/crackcomm/e29582030d9eeac6c6124a7503cd0ac2',
+  asOf: '2023-09-18',
+  notes: 'Secondary transcription of the Binance table; check the live table before quoting it.',
+};
+
+/**
+ * Bybit BTCUSDT perpetual, first risk-limit tier: 0.5 % maintenance on the entry notional, up to 100x.
+ * Sources: https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account ;
+ * "The minimum maintenance margin rate for perpetual contracts on Bybit is 0.5 % for BTC",
+ * https://help.bybit.com/hc/en-us/articles/360039261334-How-to-calculate-Liquidation-Price-Inverse-Contract-
+ */
+export const BYBIT_BTCUSDT: FuturesPreset = {
+  kind: 'futures',
+  id: 'bybit-btcusdt',
+  venue: 'Bybit',
+  product: 'USDT perpetual',
+  symbol: 'BTCUSDT',
+  contract: 'linear',
+  maxLeverage: 100,
+  maintenanceBasis: 'entry',
+  maintenanceMarginRate: '0.005',
+  funding: { intervalHours: 8, interestRate: '0.0001', clampBand: '0.0005' },
+  sourceUrl:
+    'https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account',
+  asOf: '2026-05-27',
+  notes: 'Only the first risk-limit tier; larger positions carry higher rates and a deduction.',
+};
+
+/**
+ * Hyperliquid maintenance rate: half the initial margin at the asset's maximum leverage, `1 / (2 × maxLeverage)`.
+ * Source: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations
+ * @throws CalcInputError for a maximum leverage outside 1…200.
+ * @example hyperliquidMaintenanceRate(40) // 0.0125
+ */
+export function hyperliquidMaintenanceRate(maxLeverage: Numeric): Decimal {
+  return new Decimal(1).div(inRange(maxLeverage, 'maxLeverage', 1, 200).times(2));
+}
+
+/**
+ * Hyperliquid BTC perpetual at 40x maximum leverage: maintenance 1.25 % (half of 1/40) on the notional at the mark
+ * price; funding settles every hour and is capped at 4 % an hour.
+ * Sources: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations ; "~1.25 % at 40x",
+ * https://docs.hyena.trade/trading/liquidation ; funding https://hyperliquid-co.gitbook.io/community-docs/technology-breakdown/hyperliquid-l1/dex/clearinghouse/funding
+ */
+export const HYPERLIQUID_BTC: FuturesPreset = {
+  kind: 'futures',
+  id: 'hyperliquid-btc',
+  venue: 'Hyperliquid',
+  product: 'USDC perpetual',
+  symbol: 'BTC',
+  contract: 'linear',
+  maxLeverage: 40,
+  maintenanceBasis: 'liquidation',
+  maintenanceMarginRate: '0.0125',
+  funding: { intervalHours: 1, cap: '0.04' },
+  sourceUrl: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
+  asOf: '2026-11-25',
+  notes: 'Maximum leverage differs by asset (3–50x) and changes; the maintenance rate follows it.',
+};
+
+/**
+ * Kraken spot margin: up to 5x, margin call near 80 % and liquidation near 40 % of equity / used margin; opening fee plus
+ * a rollover every 4 hours (BTC/USD long 0.025 %, short 0.01 % per 4 h in the example page).
+ * Sources: https://support.kraken.com/hc/en-us/articles/203325763-Margin-call-level-and-margin-liquidation-level ;
+ * https://support.kraken.com/articles/206161568 ; https://support.kraken.com/hc/en-us/articles/205605288-What-levels-of-leverage-are-offered-
+ */
+export const KRAKEN_SPOT_MARGIN: SpotMarginPreset = {
+  kind: 'spot-margin',
+  id: 'kraken-spot-margin',
+  venue: 'Kraken',
+  maxLeverage: 5,
+  levelKind: 'equity-over-used-margin',
+  marginCallLevel: '0.8',
+  liquidationLevel: '0.4',
+  accrual: 'open-plus-rollover',
+  rate: '0.00025',
+  ratePeriodHours: 4,
+  sourceUrl: 'https://support.kraken.com/hc/en-us/articles/203325763-Margin-call-level-and-margin-liquidation-level',
+  asOf: '2026-02-10',
+  notes: 'Thresholds are approximate and vary with volatility; margin rates are dynamic and locked in at order time.',
+};
+
+/**
+ * Binance Cross Margin 3x: margin call at 1.3 and liquidation at 1.1 of assets / liabilities; interest per started hour
+ * (example daily rate 0.02 %).
+ * Sources: https://binance.com/en/support/faq/binance-margin-level-and-margin-call-360030493931 ;
+ * https://www.binance.com/en/support/articles/360030157812
+ */
+export const BINANCE_CROSS_MARGIN_3X: SpotMarginPreset = {
+  kind: 'spot-margin',
+  id: 'binance-cross-margin-3x',
+  venue: 'Binance',
+  maxLeverage: 3,
+  levelKind: 'assets-over-liabilities',
+  marginCallLevel: '1.3',
+  liquidationLevel: '1.1',
+  accrual: 'per-started-hour',
+  rate: '0.0002',
+  ratePeriodHours: 24,
+  sourceUrl: 'https://binance.com/en/support/faq/binance-margin-level-and-margin-call-360030493931',
+  asOf: '2024-10-18',
+  notes: 'Rates are dynamic (hourly) since 2023-03-01; 0.02 %/day is the worked example’s rate.',
+};
+
+/** Every preset, for venue pickers and comparison tables. */
+export const VENUE_PRESETS: readonly VenuePreset[] = [
+  BINANCE_BTCUSDT,
+  BINANCE_ETHUSDT,
+  BYBIT_BTCUSDT,
+  HYPERLIQUID_BTC,
+  KRAKEN_SPOT_MARGIN,
+  BINANCE_CROSS_MARGIN_3X,
+];
