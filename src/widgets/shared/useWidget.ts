@@ -71,6 +71,8 @@ export function useWidget<S extends ParamShape, R>(
     if (query !== location.search && !(query === '' && location.search === '?')) {
       history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
     }
+    // The embed configurator listens, to build snippets for exactly this scenario.
+    dispatchEvent(new CustomEvent('leveragelab:state', { detail: { query } }));
   }, [values]);
 
   const fallback = lastGood.current;
