@@ -19,7 +19,8 @@ export default defineConfig({
     mdx(),
     preact(),
     securityHeaders(),
-    sitemap({ filter: (page) => !/\/(404)\/?$/.test(new URL(page).pathname) }),
+    // Embed pages are noindex and 404 is not a page to list.
+    sitemap({ filter: (page) => !/^\/(404\/?$|embed\/)/.test(new URL(page).pathname) }),
   ],
   // Embed pages run under a strict CSP: stylesheets as files, never inline <style>.
   build: { inlineStylesheets: 'never' },

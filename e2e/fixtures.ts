@@ -30,7 +30,11 @@ export const test = base.extend<{ problems: PageProblems }>({
       if (msg.type() === 'error') problems.list.push(`console: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.list.push(`exception: ${err.message}`));
-    page.on('requestfailed', (req) => problems.list.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
+    page.on('requestfailed', (req) => {
+      // A frame that is re-pointed while loading aborts its old requests: not a fault.
+      if (req.failure()?.errorText !== 'net::ERR_ABORTED')
+        problems.list.push(`failed: ${req.url()} ${req.failure()?.errorText}`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400) problems.list.push(`HTTP ${res.status()}: ${res.url()}`);
     });

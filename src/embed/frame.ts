@@ -44,7 +44,9 @@ function applyTheme(theme: string | null): void {
 if (parentWindow) {
   new ResizeObserver(schedule).observe(document.body);
   post({ source: 'leveragelab', v: 1, type: 'ready', id: hash.id });
-  schedule();
+  // The first report goes out at once: frames the browser throttles may not run animation frames.
+  report();
+  addEventListener('load', () => report());
   addEventListener('message', (event: MessageEvent) => {
     if (event.source !== parentWindow) return;
     const theme = z.safeParse(setThemeMessageSchema, event.data);

@@ -143,7 +143,7 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
             <Figure label="Bankruptcy price" value={price(r.bankruptcy)} testId="bankruptcy" />
           </dl>
           <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="Same position at other leverages" tabIndex={0}>
             <table data-testid="same-size">
               <caption>
                 The same {formatNumber(r.quantity, { digits: 6 })} {r.quantityUnit} position at other leverages: the PnL

@@ -17,6 +17,7 @@ import {
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
 import { collectErrors } from '../shared/errors.ts';
+import { percentToFraction } from '../shared/percent.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { PositionValues } from './params.ts';
 
@@ -74,16 +75,6 @@ const FIELD: Record<string, keyof PositionValues> = {
   account: 'account',
 };
 const fieldFor = (f: string): string => FIELD[f] ?? f;
-
-/** A percentage typed by the reader ("0.05") as a fraction (0.0005), refusing what is not a number. */
-export function percentToFraction(raw: string, field: string, label: string, max: number): DecimalT {
-  if (raw.trim() === '') throw new CalcInputError(field, 'required', `Enter the ${label}.`);
-  const value = toDecimal(raw, field);
-  if (value.isNeg() || value.gt(max)) {
-    throw new CalcInputError(field, 'out_of_range', `The ${label} must be between 0% and ${max}%.`);
-  }
-  return value.div(100);
-}
 
 const COMPARE_LEVERAGES = [1, 2, 5, 10, 20, 50];
 

@@ -97,7 +97,14 @@ export function LazyChart({ id, summary, spec, table, height = 260 }: LazyChartP
           {showTable ? 'Show as chart' : 'Show as table'}
         </button>
       </figcaption>
-      <div class="table-wrap" id={`${id}-table`} hidden={!showTable && !failed}>
+      <div
+        class="table-wrap"
+        id={`${id}-table`}
+        hidden={!showTable && !failed}
+        role="region"
+        aria-label={table.caption}
+        tabIndex={0}
+      >
         <table>
           <caption>{table.caption}</caption>
           <thead>

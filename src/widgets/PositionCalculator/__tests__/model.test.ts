@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computePosition, percentToFraction } from '../model.ts';
+import { computePosition } from '../model.ts';
+import { percentToFraction } from '../../shared/percent.ts';
 import { positionParams } from '../params.ts';
 import { parseParams, serializeParams } from '../../shared/params.ts';
 

@@ -1,0 +1,61 @@
+/**
+ * oEmbed (https://oembed.com, type "rich") for each widget's default scenario and each named preset,
+ * generated as static JSON at build time. The html is a blockquote that reads as the scenario in
+ * words, a link, and the iframe, which is all WordPress keeps for an unknown provider.
+ */
+import { widgetById } from '../widgets/registry.ts';
+import { presetsFor } from './presets.ts';
+import { cardFor } from './cards.ts';
+
+export const OEMBED_WIDTH = 720;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export interface EmbedTarget {
+  widgetId: string;
+  presetId?: string;
+}
+
+/** Paths of the embed page, its oEmbed JSON and its card for a widget or preset. */
+export function embedPaths({ widgetId, presetId }: EmbedTarget) {
+  const tail = presetId ? `${widgetId}/${presetId}` : widgetId;
+  return {
+    embed: `/embed/v1/${tail}/`,
+    oembed: `/oembed/${tail}.json`,
+    card: `/cards/${tail}.png`,
+    tool: `/tools/${widgetId}/`,
+  };
+}
+
+export function oembedResponse(site: URL, target: EmbedTarget) {
+  const widget = widgetById(target.widgetId);
+  if (!widget) throw new Error(`[leverage-lab] oEmbed: no widget "${target.widgetId}"`);
+  const preset = target.presetId ? presetsFor(widget.id).find((p) => p.id === target.presetId) : undefined;
+  if (target.presetId && !preset) throw new Error(`[leverage-lab] oEmbed: no preset "${target.presetId}"`);
+  const paths = embedPaths(target);
+  const query = new URLSearchParams(preset?.params ?? {}).toString();
+  const toolUrl = new URL(`${paths.tool}${query ? `?${query}` : ''}`, site).href;
+  const embedUrl = new URL(paths.embed, site).href;
+  const title = `${preset?.title ?? widget.title} (Leverage Lab)`;
+  const card = cardFor(widget.id, preset?.params ?? {}, preset?.title);
+  // Avoid a 4:3 or 16:9 ratio: WordPress's editor crops those (see embeds.md 3.10).
+  const height = Math.min(widget.defaultHeight, 1000);
+  const summary = `${card.scenario} ${card.figures.map(([k, v]) => `${k}: ${v}.`).join(' ')}`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Leverage Lab',
+    provider_url: new URL('/', site).href,
+    title,
+    width: OEMBED_WIDTH,
+    height,
+    cache_age: 86400,
+    thumbnail_url: new URL(paths.card, site).href,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+    html:
+      `<blockquote><p>${escapeHtml(summary)}</p><a href="${escapeHtml(toolUrl)}">${escapeHtml(title)}</a></blockquote>` +
+      `<iframe src="${escapeHtml(embedUrl)}" width="${OEMBED_WIDTH}" height="${height}" title="${escapeHtml(title)}" frameborder="0"></iframe>`,
+  };
+}
