@@ -1,0 +1,329 @@
+/** Funding versus borrowing calculator: the view. All arithmetic is in model.ts and src/calc. */
+import { useMemo } from 'preact/hooks';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { computeCarry, type BreakEven, type CarryResult } from './model.ts';
+import { carryParams, type CarryValues } from './params.ts';
+import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
+import type { Decimal } from '../../calc/index.ts';
+
+export interface CarryCostCalculatorProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<CarryValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+type Num = { toFixed(dp?: number): string };
+const usdt = (d: Num) => formatMoney(d, { unit: 'USDT' });
+const price = (d: Num) => formatPrice(d, { unit: 'USDT' });
+/** "about 666.7 days"; `null` (funding never eats the margin) reads as "never". */
+const aboutDays = (d: Num | null) =>
+  d === null ? 'never' : `about ${formatNumber(d, { digits: 1 })} ${d.toFixed(1) === '1.0' ? 'day' : 'days'}`;
+
+export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix = 'carry' }: CarryCostCalculatorProps) {
+  const start = { ...carryParams.defaults, ...initial };
+  const w = useWidget(carryParams, start, computeCarry, { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const chart = useMemo(() => chartFor(r), [r]);
+  const hourly = w.values.accrual !== 'rollover';
+  const period = `${formatNumber(r.days, { digits: 2 })} ${r.days.eq(1) ? 'day' : 'days'}`;
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="carry-cost">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Funding and borrowing settings">
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={w.values.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(v) => w.set('side', v)}
+          />
+          <NumberField
+            id={id('size')}
+            label="Position size"
+            unit="USDT"
+            value={w.values.size}
+            error={w.errors['size']}
+            hint="The position’s value at entry, the same whichever way you hold it."
+            onInput={(v) => w.set('size', v)}
+          />
+          <NumberField
+            id={id('entry')}
+            label="Entry price"
+            unit="USDT"
+            value={w.values.entry}
+            error={w.errors['entry']}
+            onInput={(v) => w.set('entry', v)}
+          />
+          <NumberField
+            id={id('leverage')}
+            label="Leverage"
+            unit="x"
+            value={w.values.leverage}
+            error={w.errors['leverage']}
+            hint="Sets your margin: size ÷ leverage. Spot-margin venues allow less (Kraken 5x, Binance Cross 3x)."
+            onInput={(v) => w.set('leverage', v)}
+            slider={{ min: 1, max: 50, step: 1 }}
+          />
+          <NumberField
+            id={id('days')}
+            label="Days held"
+            unit="days"
+            value={w.values.days}
+            error={w.errors['days']}
+            onInput={(v) => w.set('days', v)}
+          />
+          <NumberField
+            id={id('funding')}
+            label="Funding rate per interval"
+            unit="%"
+            value={w.values.funding}
+            error={w.errors['funding']}
+            hint="Perpetual. Positive: longs pay shorts. Negative: shorts pay longs."
+            onInput={(v) => w.set('funding', v)}
+          />
+          <ChoiceField
+            name={id('interval')}
+            legend="Funding every"
+            value={w.values.interval as '8' | '4' | '1'}
+            options={[
+              { value: '8', label: '8 h' },
+              { value: '4', label: '4 h' },
+              { value: '1', label: '1 h' },
+            ]}
+            onChange={(v) => w.set('interval', v)}
+          />
+          <NumberField
+            id={id('mmr')}
+            label="Maintenance margin rate"
+            unit="%"
+            value={w.values.mmr}
+            error={w.errors['mmr']}
+            hint="Perpetual, isolated margin: funding is taken from this position’s margin."
+            onInput={(v) => w.set('mmr', v)}
+          />
+          <ChoiceField
+            name={id('accrual')}
+            legend="Spot-margin interest rule"
+            value={w.values.accrual as 'hourly' | 'rollover'}
+            options={[
+              { value: 'hourly', label: 'Every started hour (Binance)' },
+              { value: 'rollover', label: 'Opening fee + rollover every 4 h (Kraken)' },
+            ]}
+            onChange={(v) => w.set('accrual', v)}
+          />
+          {hourly ? (
+            <NumberField
+              id={id('borrow')}
+              label="Borrow interest per hour"
+              unit="%"
+              value={w.values.borrow}
+              error={w.errors['borrow']}
+              hint="Charged for the hour you borrow and each new hour the loan is open. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
+              onInput={(v) => w.set('borrow', v)}
+            />
+          ) : (
+            <NumberField
+              id={id('rollover')}
+              label="Opening and rollover fee per 4 hours"
+              unit="%"
+              value={w.values.rollover}
+              error={w.errors['rollover']}
+              hint="Charged once when you open and again each time the loan passes another 4 hours. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
+              onInput={(v) => w.set('rollover', v)}
+            />
+          )}
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={sentence(r)} />
+          <h3 class="ll-widget-title">Holding it for {period}</h3>
+          {/* The perpetual's four figures, then spot margin's: one row each where four fit. */}
+          <dl class="ll-figures">
+            <Figure label="Margin (size ÷ leverage)" value={usdt(r.margin)} testId="margin" />
+            <Figure
+              label={`Funding payments (every ${r.intervalHours} h)`}
+              value={formatNumber(r.payments, { digits: 0 })}
+              testId="payments"
+            />
+            <Figure
+              label="Perpetual: funding"
+              value={fundingText(r)}
+              testId="funding-total"
+              tone={r.fundingDirection === 'none' ? undefined : r.fundingDirection === 'paid' ? 'bad' : 'good'}
+            />
+            <Figure
+              label="Price move to cover funding"
+              value={breakEvenText(r.fundingBreakEven)}
+              testId="funding-break-even"
+            />
+            <Figure label="Spot margin: amount borrowed" value={usdt(r.principal)} testId="principal" />
+            <Figure
+              label={r.accrual === 'per-started-hour' ? 'Hours of interest charged' : 'Charges (opening + rollovers)'}
+              value={formatNumber(r.periodsCharged, { digits: 0 })}
+              testId="periods"
+            />
+            <Figure
+              label="Spot margin: borrowing interest"
+              value={`${usdt(r.interest)} paid`}
+              testId="borrow-interest"
+              tone={r.interest.isZero() ? undefined : 'bad'}
+            />
+            <Figure
+              label="Price move to cover interest"
+              value={breakEvenText(r.borrowBreakEven)}
+              testId="borrow-break-even"
+            />
+          </dl>
+
+          <h3 class="ll-widget-title">Funding and the liquidation price (isolated margin)</h3>
+          <dl class="ll-figures">
+            <Figure label="Liquidation price at the start" value={liqText(r.liquidation)} testId="liq-start" />
+            <Figure
+              label={`Margin left after ${period}`}
+              value={
+                r.marginAfter.isNeg() ? `none: funding exceeds it by ${usdt(r.marginAfter.neg())}` : usdt(r.marginAfter)
+              }
+              testId="margin-after"
+              tone={r.marginAfter.lt(r.margin) ? 'bad' : undefined}
+            />
+            <Figure label={`Liquidation price after ${period}`} value={shiftedText(r)} testId="liq-after" />
+            <Figure
+              label="Funding alone uses up the whole margin after"
+              value={r.marginGoneDays === null ? 'never: funding is not paid' : aboutDays(r.marginGoneDays)}
+              testId="margin-gone"
+            />
+          </dl>
+          {r.shifted.state !== 'price' && (
+            <p class="ll-warning" data-testid="funding-warning">
+              {warning(r)}
+            </p>
+          )}
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Figure({
+  label,
+  value,
+  testId,
+  tone,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  tone?: 'good' | 'bad';
+}) {
+  return (
+    <div class={tone ? `ll-${tone}` : ''}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function fundingText(r: CarryResult): string {
+  if (r.fundingDirection === 'none') return usdt(r.fundingTotal.abs());
+  return `${usdt(r.fundingTotal.abs())} ${r.fundingDirection}`;
+}
+
+function breakEvenText(b: BreakEven): string {
+  const move = formatPercent(b.fraction, { signed: true });
+  return b.price === null ? `${move} (no positive price covers it)` : `${move} (to ${price(b.price)})`;
+}
+
+function liqText(l: { price: Num | null; distance: Num | null }): string {
+  if (l.price === null) return 'none';
+  return `${price(l.price)} (${formatPercent(l.distance ?? '0', { signed: true })})`;
+}
+
+function shiftedText(r: CarryResult): string {
+  if (r.shifted.state === 'gone') return 'none left: funding took the whole margin';
+  if (r.shifted.state === 'at-entry') return 'at the entry price: liquidated without any price move';
+  return liqText(r.shifted);
+}
+
+function warning(r: CarryResult): string {
+  if (r.shifted.state === 'gone') {
+    const earlier =
+      r.liquidatedByFundingDays && r.marginGoneDays && r.liquidatedByFundingDays.lt(r.marginGoneDays)
+        ? `; the position would be liquidated before that, after ${aboutDays(r.liquidatedByFundingDays)},`
+        : ',';
+    return `Funding alone would use up the whole margin after ${aboutDays(r.marginGoneDays)}${earlier} even if the price never moved.`;
+  }
+  return `After ${formatNumber(r.days, { digits: 2 })} days, funding leaves ${usdt(r.marginAfter)} of margin, no more than the ${usdt(r.maintenance)} the venue requires: the position would be liquidated after ${aboutDays(r.liquidatedByFundingDays)} even if the price never moved.`;
+}
+
+function sentence(r: CarryResult): string {
+  const hold = `Holding a ${formatMultiple(r.leverage)} ${r.side} of ${usdt(r.size)} for ${formatNumber(r.days, { digits: 2 })} days`;
+  const perp =
+    r.fundingDirection === 'none'
+      ? 'the perpetual pays no funding'
+      : `the perpetual ${r.fundingDirection === 'paid' ? 'pays' : 'receives'} ${usdt(r.fundingTotal.abs())} of funding`;
+  const spot = `spot margin costs ${usdt(r.interest)} of interest`;
+  const liq =
+    r.shifted.state === 'price'
+      ? r.liquidation.price && r.shifted.price
+        ? `; funding moves the liquidation price from ${price(r.liquidation.price)} to ${price(r.shifted.price)}.`
+        : '.'
+      : `; funding alone would liquidate the perpetual after ${aboutDays(r.liquidatedByFundingDays)}.`;
+  return `${hold}: ${perp}, ${spot}${liq}`;
+}
+
+function chartFor(r: CarryResult): { spec: ChartSpec; table: ChartTable; summary: string } {
+  const inDays = r.chartUnit === 'days';
+  const x = (hours: Num) => (inDays ? Number(hours.toFixed(6)) / 24 : Number(hours.toFixed(6)));
+  const xText = (hours: Decimal) =>
+    inDays ? `Day ${formatNumber(hours.div(24), { digits: 1 })}` : `Hour ${formatNumber(hours, { digits: 1 })}`;
+  const every = Math.max(1, Math.ceil((r.curve.length - 1) / 6));
+  const rows = r.curve.filter((_, i) => i % every === 0 || i === r.curve.length - 1);
+  const unit = inDays ? 'days' : 'hours';
+  const cheaper = r.fundingTotal.neg().gt(r.interest)
+    ? 'borrowing on spot margin is cheaper here'
+    : r.fundingTotal.neg().lt(r.interest)
+      ? 'the perpetual is cheaper here'
+      : 'both cost the same here';
+  return {
+    spec: {
+      kind: 'line',
+      xLabel: `Time held (${unit})`,
+      yLabel: 'Cumulative cost (USDT)',
+      series: [
+        {
+          label: 'Perpetual: funding paid',
+          points: r.curve.map((p) => ({ x: x(p.hours), y: p.funding.toNumber() })),
+          color: '--bad',
+        },
+        {
+          label: 'Spot margin: interest paid',
+          points: r.curve.map((p) => ({ x: x(p.hours), y: p.borrow.toNumber() })),
+          color: '--accent',
+        },
+      ],
+    },
+    table: {
+      caption: 'Cumulative funding and borrowing cost over time (negative = received)',
+      columns: [inDays ? 'Time held' : 'Hours held', 'Funding paid', 'Interest paid'],
+      rows: rows.map((p) => [xText(p.hours), usdt(p.funding), usdt(p.borrow)]),
+    },
+    summary:
+      `Chart of cumulative cost against ${unit} held: funding reaches ${formatMoney(r.fundingTotal.neg(), { unit: 'USDT', signed: true })} ` +
+      `and borrowing interest ${usdt(r.interest)} after ${formatNumber(r.days, { digits: 2 })} days, so ${cheaper}.`,
+  };
+}

@@ -1,0 +1,268 @@
+/** Risk sizer: the view. All arithmetic is in model.ts and src/calc. */
+import { useMemo } from 'preact/hooks';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { computeRisk, type LeverageRow, type RiskResult } from './model.ts';
+import { riskParams, type RiskValues } from './params.ts';
+import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
+import type { Decimal as DecimalT } from '../../calc/index.ts';
+
+export interface RiskSizerProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<RiskValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+type Num = { toFixed(): string };
+const usdt = (d: Num, signed = false) => formatMoney(d, { unit: 'USDT', signed });
+const price = (d: Num) => formatPrice(d, { unit: 'USDT' });
+const btc = (d: Num) => `${formatNumber(d, { digits: 6 })} BTC`;
+
+export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }: RiskSizerProps) {
+  const start = { ...riskParams.defaults, ...initial };
+  const w = useWidget(riskParams, start, computeRisk, { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const chart = useMemo(() => chartFor(r), [r]);
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="risk-sizer">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Risk settings">
+          <NumberField
+            id={id('account')}
+            label="Account balance"
+            unit="USDT"
+            value={w.values.account}
+            error={w.errors['account']}
+            onInput={(v) => w.set('account', v)}
+          />
+          <NumberField
+            id={id('risk')}
+            label="Risk per trade"
+            unit="%"
+            value={w.values.risk}
+            error={w.errors['risk']}
+            hint="The share of the account you accept to lose if the stop is hit."
+            onInput={(v) => w.set('risk', v)}
+          />
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={w.values.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(v) => w.set('side', v)}
+          />
+          <NumberField
+            id={id('entry')}
+            label="Entry price"
+            unit="USDT"
+            value={w.values.entry}
+            error={w.errors['entry']}
+            onInput={(v) => w.set('entry', v)}
+          />
+          <NumberField
+            id={id('stop')}
+            label="Stop price"
+            unit="USDT"
+            value={w.values.stop}
+            error={w.errors['stop']}
+            onInput={(v) => w.set('stop', v)}
+          />
+          <NumberField
+            id={id('target')}
+            label="Target price (optional)"
+            unit="USDT"
+            value={w.values.target}
+            error={w.errors['target']}
+            hint="Leave empty if you have no target."
+            onInput={(v) => w.set('target', v)}
+          />
+          <NumberField
+            id={id('fee')}
+            label="Trading fee per side"
+            unit="%"
+            value={w.values.fee}
+            error={w.errors['fee']}
+            hint="Paid to open and to close; counted in the risk."
+            onInput={(v) => w.set('fee', v)}
+          />
+          <NumberField
+            id={id('leverage')}
+            label="Leverage"
+            unit="x"
+            value={w.values.leverage}
+            error={w.errors['leverage']}
+            onInput={(v) => w.set('leverage', v)}
+            slider={{ min: 1, max: 125, step: 1 }}
+          />
+          <NumberField
+            id={id('mmr')}
+            label="Maintenance margin rate"
+            unit="%"
+            value={w.values.mmr}
+            error={w.errors['mmr']}
+            onInput={(v) => w.set('mmr', v)}
+          />
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={sentence(r)} />
+          {!r.stopFirst && r.liquidation && (
+            <p class="ll-warning" data-testid="liquidation-warning">
+              At {formatMultiple(r.leverage)} your position would be liquidated at {price(r.liquidation)} before your
+              stop at {price(r.stop)} fires: your stop would never protect you. Use at most{' '}
+              {formatMultiple(r.maxSafeLeverage)}, or move the stop.
+            </p>
+          )}
+          {r.marginTooBig && (
+            <p class="ll-warning" data-testid="margin-warning">
+              At {formatMultiple(r.leverage)} the margin, {usdt(r.margin)}, is more than your whole account. You would
+              need at least {formatMultiple(r.minLeverage)}; or risk less, or move the stop further away.
+            </p>
+          )}
+          <dl class="ll-figures">
+            <Figure label="Loss at the stop, fees included" value={usdt(r.riskAmount)} testId="risk-amount" />
+            <Figure label="Quantity" value={btc(r.quantity)} testId="quantity" />
+            <Figure label="Position size" value={usdt(r.notional)} testId="notional" />
+            <Figure label={`Margin at ${formatMultiple(r.leverage)}`} value={usdt(r.margin)} testId="margin" />
+            <Figure
+              label="Liquidation price"
+              value={r.liquidation ? price(r.liquidation) : 'none'}
+              testId="liquidation"
+              bad={!r.stopFirst}
+            />
+            <Figure
+              label="Highest leverage with the stop first"
+              value={`${formatMultiple(r.maxSafeLeverage)}${r.maxLeverageCapped ? ' or more' : ''}`}
+              testId="max-leverage"
+            />
+            {r.reward && (
+              <>
+                <Figure
+                  label="Reward to risk, before fees"
+                  value={`${formatNumber(r.reward.rewardToRisk)} : 1`}
+                  testId="reward-risk"
+                />
+                <Figure
+                  label="Win rate to break even, before fees"
+                  value={formatPercent(r.reward.breakEvenWinRate)}
+                  testId="break-even-win-rate"
+                />
+                <Figure
+                  label="Profit at the target, after fees"
+                  value={usdt(r.reward.profitAtTarget, true)}
+                  testId="target-profit"
+                />
+              </>
+            )}
+          </dl>
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Figure({ label, value, testId, bad }: { label: string; value: string; testId: string; bad?: boolean }) {
+  return (
+    <div class={bad ? 'll-bad' : ''}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function sentence(r: RiskResult): string {
+  const size =
+    `Risking ${formatPercent(r.riskFraction)} of the account, ${usdt(r.riskAmount)}, with the stop at ${price(r.stop)}: ` +
+    `a ${r.side} of ${btc(r.quantity)}, worth ${usdt(r.notional)}, on ${usdt(r.margin)} of margin at ${formatMultiple(r.leverage)}.`;
+  if (!r.liquidation) return `${size} It cannot be liquidated.`;
+  return r.stopFirst
+    ? `${size} The stop fires before liquidation at ${price(r.liquidation)}.`
+    : `${size} Warning: it would be liquidated at ${price(r.liquidation)} before the stop fires; use at most ${formatMultiple(r.maxSafeLeverage)}.`;
+}
+
+/** "2x, 10x and 50x". */
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function rowLiquidation(row: LeverageRow): string {
+  if (!row.opens) return 'at once';
+  return row.liquidation ? price(row.liquidation) : 'none';
+}
+
+function chartFor(r: RiskResult): { spec: ChartSpec; table: ChartTable; summary: string } {
+  // Chart.js draws plain numbers; fractions become percentages for the axis.
+  const pct = (d: DecimalT | null) => (d === null ? 0 : d.times(100).toNumber());
+  const first = r.compare[0];
+  const last = r.compare[r.compare.length - 1];
+  const ends =
+    first && last
+      ? ` while the margin falls from ${usdt(first.margin)} at ${formatMultiple(first.leverage)} to ${usdt(last.margin)} at ${formatMultiple(last.leverage)}` +
+        (first.liquidationDistance && last.liquidationDistance
+          ? ` and the room before liquidation shrinks from ${formatPercent(first.liquidationDistance)} to ${formatPercent(last.liquidationDistance)}.`
+          : '.')
+      : '.';
+  const unsafe = r.compare.filter((row) => !row.stopFirst).map((row) => formatMultiple(row.leverage));
+  const leverages = listOf(r.compare.map((row) => formatMultiple(row.leverage)));
+  return {
+    spec: {
+      kind: 'bar',
+      xLabel: 'Leverage (x)',
+      yLabel: 'Percent',
+      series: [
+        {
+          label: 'Loss at the stop (% of account)',
+          points: r.compare.map((row) => ({ x: row.leverage, y: pct(row.lossShare) })),
+          color: '--bad',
+        },
+        {
+          label: 'Margin (% of account)',
+          points: r.compare.map((row) => ({ x: row.leverage, y: pct(row.marginShare) })),
+          color: '--accent',
+        },
+        {
+          label: 'Distance to liquidation (% of entry)',
+          points: r.compare.map((row) => ({ x: row.leverage, y: pct(row.liquidationDistance) })),
+          color: '--warn',
+        },
+      ],
+    },
+    table: {
+      caption: `The same ${btc(r.quantity)} position at ${leverages}`,
+      columns: [
+        'Leverage',
+        'Margin',
+        'Loss at the stop',
+        'Liquidation price',
+        'Distance to liquidation',
+        'Stop first?',
+      ],
+      rows: r.compare.map((row) => [
+        formatMultiple(row.leverage),
+        usdt(row.margin),
+        usdt(row.lossAtStop),
+        rowLiquidation(row),
+        row.liquidationDistance ? formatPercent(row.liquidationDistance) : '–',
+        row.stopFirst ? 'yes' : 'no',
+      ]),
+    },
+    summary:
+      `Leverage does not set your risk; position size does. The same position at ${leverages} ` +
+      `loses ${usdt(r.lossAtStop)} at the stop every time,${ends}` +
+      (unsafe.length > 0 ? ` At ${listOf(unsafe)} it is liquidated before the stop.` : ''),
+  };
+}
