@@ -142,7 +142,7 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
               unit="%"
               value={w.values.rollover}
               error={w.errors['rollover']}
-              hint="Charged once when you open and again each time the loan passes another 4 hours. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
+              hint="Charged once when you open and again each time the loan passes another 4 hours, on the position’s full cost (as Kraken does), long or short."
               onInput={(v) => w.set('rollover', v)}
             />
           )}
@@ -170,7 +170,13 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
               value={breakEvenText(r.fundingBreakEven)}
               testId="funding-break-even"
             />
-            <Figure label="Spot margin: amount borrowed" value={usdt(r.principal)} testId="principal" />
+            <Figure
+              label={
+                r.accrual === 'open-plus-rollover' ? 'Spot margin: fees charged on' : 'Spot margin: amount borrowed'
+              }
+              value={usdt(r.principal)}
+              testId="principal"
+            />
             <Figure
               label={r.accrual === 'per-started-hour' ? 'Hours of interest charged' : 'Charges (opening + rollovers)'}
               value={formatNumber(r.periodsCharged, { digits: 0 })}

@@ -62,7 +62,7 @@ export interface CarryResult {
   fundingDirection: 'paid' | 'received' | 'none';
   fundingBreakEven: BreakEven;
   accrual: Accrual;
-  /** The amount borrowed: size − margin for a long (quote), the whole size for a short (the coin, valued at entry). */
+  /** The amount fees are charged on: size − margin for a long under the hourly rule, otherwise the whole size. */
   principal: DecimalT;
   /** Hours charged (per started hour) or charges made (opening fee plus rollovers). */
   periodsCharged: DecimalT;
@@ -173,7 +173,9 @@ export function computeCarry(v: CarryValues): ModelOutcome<CarryResult> {
     const fundingTotal = funding.total;
 
     // Spot margin: a long borrows the quote it does not put up; a short borrows the whole position's worth of coin.
-    const principal = side === 'long' ? size.minus(margin) : size;
+    // Kraken charges its opening and rollover fees on the position's full cost; Binance's hourly
+    // interest is on what is actually borrowed, which for a long is the size less your margin.
+    const principal = accrual === 'open-plus-rollover' || side === 'short' ? size : size.minus(margin);
     const loan = { principal, rate: borrowRate, ratePeriodHours, accrual, startMinute: 0 } as const;
     const borrowed = borrowInterest({ ...loan, hours });
 

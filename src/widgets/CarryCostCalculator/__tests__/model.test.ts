@@ -92,14 +92,14 @@ test('hourly funding at the same rate per interval is 8 times the payments and t
 test('Kraken-style: opening fee plus a rollover per 4 hours passed, the last one at the close not charged', () => {
   const r = run({ accrual: 'rollover' });
   // 720 h / 4 = 180 marks; the one exactly at 720 h is not charged: 179 rollovers + 1 opening = 180 charges,
-  // each 8000 × 0.025 % = 2 USDT → 360 USDT.
+  // each on the full 10,000 USDT cost (Kraken charges on the position's cost): 10000 × 0.025 % = 2.5 USDT → 450 USDT.
   assert.equal(r.accrual, 'open-plus-rollover');
   assert.equal(r.periodsCharged.toFixed(), '180');
-  assert.equal(r.interest.toFixed(2), '360.00');
-  // 360 × 6 = 2160 USDT, 3.6 % of the entry.
-  assert.equal(r.borrowBreakEven.fraction.toFixed(4), '0.0360');
-  // Half a day: opening fee + rollovers at 4 h and 8 h (12 h is the close) = 3 charges = 6 USDT.
-  assert.equal(run({ accrual: 'rollover', days: '0.5' }).interest.toFixed(2), '6.00');
+  assert.equal(r.interest.toFixed(2), '450.00');
+  // 450 / (10000 / 60000 BTC) = 2700 USDT, 4.5 % of the entry.
+  assert.equal(r.borrowBreakEven.fraction.toFixed(4), '0.0450');
+  // Half a day: opening fee + rollovers at 4 h and 8 h (12 h is the close) = 3 charges = 7.50 USDT.
+  assert.equal(run({ accrual: 'rollover', days: '0.5' }).interest.toFixed(2), '7.50');
 });
 
 test('a short receives positive funding, borrows the whole size and its liquidation price moves away', () => {
