@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { lessonFrontmatterSchema } from './lessons/schema.ts';
 import { glossaryTermSchema } from './glossary/schema.ts';
+import { quizBankSchema } from './quiz/schema.ts';
 
 const lessons = defineCollection({
   loader: glob({ pattern: '[0-9][0-9]-*.mdx', base: './content/lessons' }),
@@ -14,4 +15,9 @@ const glossary = defineCollection({
   schema: glossaryTermSchema,
 });
 
-export const collections = { lessons, glossary };
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/quizzes' }),
+  schema: quizBankSchema,
+});
+
+export const collections = { lessons, glossary, quizzes };

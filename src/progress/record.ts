@@ -6,6 +6,9 @@
 /** The current record version. Bump it and add a step to `migrate` when the shape changes. */
 export const PROGRESS_VERSION = 1;
 
+/** The share of a quiz's questions, right on the first try, that counts as passing it. */
+export const PASS_SCORE = 0.7;
+
 export interface LessonProgress {
   /** When the reader reached the end of the lesson, ISO 8601. */
   readAt: string;

@@ -81,7 +81,15 @@ export class ProgressStore {
 
   /** Applies a change and saves it; returns the new record. */
   update(change: (record: ProgressRecord) => void): ProgressRecord {
-    const { record } = this.load();
+    const loaded = this.load();
+    // Start from what is stored now, so a change made by another tab or script is kept.
+    try {
+      const fresh = parseRecord(this.storage.getItem(PROGRESS_KEY) ?? '');
+      if (fresh.ok) loaded.record = fresh.record;
+    } catch {
+      this.fallBackToMemory();
+    }
+    const { record } = loaded;
     change(record);
     try {
       this.storage.setItem(PROGRESS_KEY, JSON.stringify(record));
@@ -97,6 +105,32 @@ export class ProgressStore {
     return this.update((r) => {
       r.lessons[slug] ??= { readAt: now.toISOString() };
     });
+  }
+
+  /** Records one finished quiz attempt: counts it, keeps the best score, and the questions missed this time. */
+  recordQuizAttempt(slug: string, score: number, missed: string[], now: Date = new Date()): ProgressRecord {
+    return this.update((r) => {
+      const before = r.quizzes[slug];
+      r.quizzes[slug] = {
+        attempts: (before?.attempts ?? 0) + 1,
+        best: Math.max(before?.best ?? 0, Math.min(1, Math.max(0, score))),
+        missed: [...missed],
+        lastAt: now.toISOString(),
+      };
+    });
+  }
+
+  /** Replaces the whole record with an already validated one (an import). */
+  replace(next: ProgressRecord): ProgressRecord {
+    return this.update((r) => {
+      r.lessons = next.lessons;
+      r.quizzes = next.quizzes;
+    });
+  }
+
+  /** Forgets everything: lessons read and quiz results. */
+  reset(): ProgressRecord {
+    return this.replace(emptyRecord());
   }
 
   private fallBackToMemory(): void {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProgressStore, PROGRESS_KEY, BACKUP_KEY, type KeyValueStorage } from '../store.ts';
-import { parseRecord, validateRecord, PROGRESS_VERSION } from '../record.ts';
+import { parseRecord, validateRecord, PROGRESS_VERSION, type ProgressRecord } from '../record.ts';
 
 function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -80,4 +80,104 @@ test('a valid record survives a round trip through JSON', () => {
   };
   assert.deepEqual(parseRecord(JSON.stringify(record)), { ok: true, record });
   assert.deepEqual(validateRecord(record), { ok: true, record });
+});
+
+test('a quiz attempt is counted, keeps the best score and the latest missed questions', () => {
+  const storage = fakeStorage();
+  const store = new ProgressStore(storage);
+  store.recordQuizAttempt('what-leverage-is', 0.5, ['a', 'b'], new Date('2026-11-25T10:00:00Z'));
+  store.recordQuizAttempt('what-leverage-is', 0.75, ['b'], new Date('2026-11-25T11:00:00Z'));
+  const record = store.recordQuizAttempt('what-leverage-is', 0.25, ['a', 'c', 'd'], new Date('2026-11-25T12:00:00Z'));
+  assert.deepEqual(record.quizzes['what-leverage-is'], {
+    attempts: 3,
+    best: 0.75,
+    missed: ['a', 'c', 'd'],
+    lastAt: '2026-11-25T12:00:00.000Z',
+  });
+  // Saved, and valid when read back.
+  assert.deepEqual(new ProgressStore(storage).load().record, record);
+});
+
+test('a quiz score outside 0…1 is clamped rather than saved as unreadable data', () => {
+  const storage = fakeStorage();
+  new ProgressStore(storage).recordQuizAttempt('x', 1.5, []);
+  const result = new ProgressStore(storage).load();
+  assert.equal(result.problem, undefined);
+  assert.equal(result.record.quizzes['x']?.best, 1);
+});
+
+test('a change keeps what another tab saved in the meantime', () => {
+  const storage = fakeStorage();
+  const tabA = new ProgressStore(storage);
+  const tabB = new ProgressStore(storage);
+  tabA.load();
+  tabB.load();
+  tabB.markLessonRead('spot-margin', new Date('2026-11-25T00:00:00Z'));
+  tabA.recordQuizAttempt('what-leverage-is', 1, []);
+  const saved = new ProgressStore(storage).load().record;
+  assert.ok(saved.lessons['spot-margin']);
+  assert.ok(saved.quizzes['what-leverage-is']);
+});
+
+test('replace saves an imported record whole, and reset empties it', () => {
+  const storage = fakeStorage();
+  const store = new ProgressStore(storage);
+  store.markLessonRead('liquidation');
+  const imported: ProgressRecord = {
+    v: PROGRESS_VERSION,
+    lessons: { 'what-leverage-is': { readAt: '2026-11-01T00:00:00.000Z' } },
+    quizzes: { 'what-leverage-is': { attempts: 1, best: 1, missed: [], lastAt: '2026-11-01T00:00:00.000Z' } },
+  };
+  assert.deepEqual(store.replace(imported), imported);
+  assert.deepEqual(new ProgressStore(storage).load().record, imported);
+  assert.deepEqual(store.reset(), { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+  assert.deepEqual(JSON.parse(storage.data.get(PROGRESS_KEY) ?? ''), { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+});
+
+test('quiz attempts, import and reset all work when storage throws', () => {
+  const store = new ProgressStore(throwing);
+  store.recordQuizAttempt('what-leverage-is', 0.5, ['q1']);
+  assert.equal(store.load().record.quizzes['what-leverage-is']?.attempts, 1);
+  store.reset();
+  assert.deepEqual(store.load().record.quizzes, {});
+  assert.equal(store.load().persistent, false);
+});
+
+test('storage that starts throwing mid-visit keeps the record in memory', () => {
+  const data = new Map<string, string>();
+  let broken = false;
+  const flaky: KeyValueStorage = {
+    getItem: (k) => {
+      if (broken) throw new DOMException('gone', 'SecurityError');
+      return data.get(k) ?? null;
+    },
+    setItem: (k, v) => {
+      if (broken) throw new DOMException('full', 'QuotaExceededError');
+      data.set(k, v);
+    },
+  };
+  const store = new ProgressStore(flaky);
+  store.markLessonRead('what-leverage-is');
+  broken = true;
+  const record = store.recordQuizAttempt('what-leverage-is', 1, []);
+  assert.ok(record.lessons['what-leverage-is'] && record.quizzes['what-leverage-is']);
+  assert.equal(store.load().persistent, false);
+});
+
+test('versions: the current one is read through migrate, unknown extra fields are dropped, odd versions are foreign', () => {
+  const withExtra = validateRecord({
+    v: PROGRESS_VERSION,
+    lessons: {},
+    quizzes: {},
+    exportedAt: '2026-11-25',
+    app: 'x',
+  });
+  assert.deepEqual(withExtra, { ok: true, record: { v: PROGRESS_VERSION, lessons: {}, quizzes: {} } });
+  for (const v of [0, -1, 1.5, '1', null]) {
+    assert.deepEqual(validateRecord({ v, lessons: {}, quizzes: {} }), { ok: false, problem: 'foreign' }, String(v));
+  }
+  assert.deepEqual(validateRecord({ v: PROGRESS_VERSION + 1, lessons: {}, quizzes: {} }), {
+    ok: false,
+    problem: 'future-version',
+  });
 });

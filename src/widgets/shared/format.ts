@@ -17,9 +17,18 @@ function plain(value: DecimalLike): string {
   return typeof value === 'string' ? value : value.toFixed();
 }
 
+// Building a formatter is far slower than using one, and a widget formats hundreds of numbers.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 // Intl.NumberFormat accepts decimal strings and keeps their precision (ECMA-402 NumberFormat v3).
 function fmt(value: DecimalLike, options: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(LOCALE, options).format(plain(value) as unknown as number);
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(LOCALE, options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(plain(value) as unknown as number);
 }
 
 export interface MoneyOptions {

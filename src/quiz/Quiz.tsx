@@ -1,0 +1,399 @@
+/** The quiz at the end of a lesson: the view. State and grading live in model.ts and grade.ts. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { progress } from '../progress/browser.ts';
+import { PASS_SCORE } from '../progress/record.ts';
+import { randomSeed } from './generators.ts';
+import {
+  anotherQuestion,
+  answeredCount,
+  attemptResult,
+  checkAnswer,
+  choose,
+  firstSeed,
+  resolve,
+  revealHint,
+  startQuiz,
+  typeAnswer,
+  withUnit,
+  type ClientQuestion,
+  type QuestionState,
+  type Resolved,
+} from './model.ts';
+
+export interface QuizProps {
+  lesson: string;
+  questions: ClientQuestion[];
+  /** Heading id → text of the lesson sections the questions link to. */
+  sections: Record<string, string>;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+export default function Quiz({ lesson, questions, sections }: QuizProps) {
+  const [state, setState] = useState(() => startQuiz(questions, (q) => firstSeed(lesson, q)));
+  const seeds = state.items.map((s) => s.seed).join(',');
+  // Recomputed only when a seed changes ("Try another", a new attempt).
+  const resolved = useMemo(() => questions.map((q, i) => resolve(q, state.items[i]?.seed ?? 0)), [questions, seeds]);
+  const result = attemptResult(state, questions);
+  const [saved, setSaved] = useState<{ best: number; attempts: number } | null>(null);
+  const [recorded, setRecorded] = useState<{ attempt: number; persistent: boolean } | null>(null);
+
+  useEffect(() => {
+    const quiz = progress.load().record.quizzes[lesson];
+    if (quiz) setSaved({ best: quiz.best, attempts: quiz.attempts });
+  }, [lesson]);
+
+  useEffect(() => {
+    if (!result || recorded?.attempt === state.attempt) return;
+    const record = progress.recordQuizAttempt(lesson, result.score, result.missed);
+    const quiz = record.quizzes[lesson];
+    if (quiz) setSaved({ best: quiz.best, attempts: quiz.attempts });
+    setRecorded({ attempt: state.attempt, persistent: progress.load().persistent });
+  }, [result, recorded, state.attempt, lesson]);
+
+  const restart = () => {
+    setState(startQuiz(questions, () => randomSeed(), state.attempt + 1));
+    const first = questions[0];
+    if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${first.id} input`)?.focus());
+  };
+
+  const done = answeredCount(state);
+  const position = (id: string) => questions.findIndex((q) => q.id === id) + 1;
+
+  return (
+    <section class="ll-quiz" aria-labelledby="quiz-title" data-quiz={lesson} data-pagefind-ignore="all">
+      <h2 id="quiz-title">Check your understanding</h2>
+      <p>
+        {questions.length} questions. Your first answer to each one counts toward your score; after that you can change
+        it and check again as often as you like. You pass with {percent(PASS_SCORE)}.
+      </p>
+      {saved && (
+        <p class="ll-quiz-saved muted" data-testid="quiz-best">
+          Your best so far: {percent(saved.best)} after {saved.attempts} {saved.attempts === 1 ? 'attempt' : 'attempts'}
+          .
+        </p>
+      )}
+      <ol class="ll-quiz-list">
+        {questions.map((q, i) => (
+          <li key={`${state.attempt}-${q.id}`}>
+            <QuestionCard
+              q={q}
+              r={resolved[i] as Resolved}
+              s={state.items[i] as QuestionState}
+              index={i}
+              total={questions.length}
+              lesson={lesson}
+              sectionTitle={sections[q.section] ?? q.section}
+              onChoose={(c, multiple, on) => setState((st) => choose(st, i, c, multiple, on))}
+              onType={(text) => setState((st) => typeAnswer(st, i, text))}
+              onHint={(available) => setState((st) => revealHint(st, i, available))}
+              onCheck={() => setState((st) => checkAnswer(st, i, q, resolved[i] as Resolved))}
+              onAnother={() => setState((st) => anotherQuestion(st, i, randomSeed()))}
+            />
+          </li>
+        ))}
+      </ol>
+
+      <div class="ll-quiz-end">
+        <div aria-live="polite" aria-atomic="true">
+          {result && (
+            <p class="ll-quiz-score" data-testid="quiz-score">
+              You got {result.right} of {result.total} right on the first try ({percent(result.score)}).{' '}
+              {result.score >= PASS_SCORE
+                ? 'You passed the quiz.'
+                : `You need ${percent(PASS_SCORE)} to pass: review the points below and try again.`}
+            </p>
+          )}
+        </div>
+        {!result && (
+          <p class="muted">
+            Check every question to see your result: {done} of {questions.length} answered.
+          </p>
+        )}
+        {result && (
+          <section class="ll-quiz-result" aria-labelledby="quiz-result-title">
+            <h3 id="quiz-result-title">Your result</h3>
+            {result.missed.length === 0 ? (
+              <p>You answered every question right the first time.</p>
+            ) : (
+              <>
+                <p>What to review:</p>
+                <ul class="ll-quiz-missed">
+                  {result.missed.map((id) => {
+                    const q = questions.find((x) => x.id === id) as ClientQuestion;
+                    return (
+                      <li key={id}>
+                        {q.concept}{' '}
+                        <span class="ll-quiz-links">
+                          <a href={`#quiz-q-${id}`}>Question {position(id)}</a> ·{' '}
+                          <a href={`/lessons/${lesson}/#${q.section}`}>Read “{sections[q.section] ?? q.section}”</a>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            )}
+            <p>
+              {recorded && !recorded.persistent
+                ? 'Your browser is not letting this site save progress, so this result lasts for this visit only. '
+                : 'Your score is saved in this browser only. '}
+              <a href="/progress/">See all your progress</a>
+            </p>
+            <button type="button" onClick={restart}>
+              Try the quiz again
+            </button>
+          </section>
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface CardProps {
+  q: ClientQuestion;
+  r: Resolved;
+  s: QuestionState;
+  index: number;
+  total: number;
+  lesson: string;
+  sectionTitle: string;
+  onChoose: (choice: number, multiple: boolean, on: boolean) => void;
+  onType: (text: string) => void;
+  onHint: (available: number) => void;
+  onCheck: () => void;
+  onAnother: () => void;
+}
+
+function QuestionCard({
+  q,
+  r,
+  s,
+  index,
+  total,
+  lesson,
+  sectionTitle,
+  onChoose,
+  onType,
+  onHint,
+  onCheck,
+  onAnother,
+}: CardProps) {
+  const base = `quiz-${q.id}`;
+  const submit = (e: JSX.TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    onCheck();
+  };
+  const hints = r.numeric?.hints ?? [];
+  const invalid = s.feedback?.kind === 'invalid';
+  const describedBy =
+    [r.numeric ? `${base}-unit` : '', invalid ? `${base}-feedback` : ''].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form
+      id={`quiz-q-${q.id}`}
+      class="ll-quiz-q"
+      onSubmit={submit}
+      noValidate
+      data-question={q.id}
+      data-seed={q.type === 'generated' ? s.seed : undefined}
+    >
+      <fieldset>
+        <legend>
+          <span class="ll-quiz-num">
+            Question {index + 1} of {total}
+          </span>{' '}
+          <span class="ll-quiz-prompt">{r.prompt}</span>
+          {q.type === 'multiple' && <span class="ll-quiz-how"> Choose every answer that applies.</span>}
+        </legend>
+        {(q.type === 'single' || q.type === 'multiple') && (
+          <div class="ll-quiz-choices">
+            {q.choices.map((c, k) => (
+              <label key={k} class="ll-quiz-choice">
+                <input
+                  type={q.type === 'single' ? 'radio' : 'checkbox'}
+                  name={base}
+                  value={String(k)}
+                  checked={s.selected.includes(k)}
+                  onChange={(e) => onChoose(k, q.type === 'multiple', e.currentTarget.checked)}
+                  aria-describedby={invalid ? `${base}-feedback` : undefined}
+                />
+                <span>{c.text}</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {r.numeric && (
+          <div class="ll-field ll-quiz-answer">
+            <label for={`${base}-answer`}>Your answer</label>
+            <div class="ll-input-row">
+              <input
+                id={`${base}-answer`}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                spellcheck={false}
+                value={s.text}
+                onInput={(e) => onType(e.currentTarget.value)}
+                aria-invalid={invalid ? 'true' : undefined}
+                aria-describedby={describedBy}
+              />
+              <span class="ll-unit" id={`${base}-unit`}>
+                {r.numeric.key.unit === '%' ? 'percent (%)' : r.numeric.key.unit}
+              </span>
+            </div>
+          </div>
+        )}
+      </fieldset>
+
+      <div class="ll-quiz-actions">
+        <button type="submit" class="button-primary">
+          Check
+        </button>
+        {hints.length > 0 && s.hints < hints.length && (
+          <button type="button" onClick={() => onHint(hints.length)}>
+            {s.hints === 0 ? 'Show a hint' : 'Show the next hint'} ({s.hints + 1} of {hints.length})
+          </button>
+        )}
+        {q.type === 'generated' && (
+          <button type="button" onClick={onAnother}>
+            Try another
+          </button>
+        )}
+      </div>
+
+      {hints.length > 0 && (
+        <ol class="ll-quiz-hints" aria-live="polite" aria-label="Hints">
+          {hints.slice(0, s.hints).map((h, k) => (
+            <li key={k}>{h}</li>
+          ))}
+        </ol>
+      )}
+
+      <div class="ll-quiz-feedback" id={`${base}-feedback`} aria-live="polite">
+        <Feedback q={q} r={r} s={s} lesson={lesson} sectionTitle={sectionTitle} />
+      </div>
+    </form>
+  );
+}
+
+function Feedback({
+  q,
+  r,
+  s,
+  lesson,
+  sectionTitle,
+}: {
+  q: ClientQuestion;
+  r: Resolved;
+  s: QuestionState;
+  lesson: string;
+  sectionTitle: string;
+}) {
+  const f = s.feedback;
+  if (!f) return null;
+  if (f.kind === 'invalid') return <p class="ll-error">{f.message}</p>;
+  if (f.kind === 'new') return <p>{f.message}</p>;
+  const correct = f.grade.correct;
+  const verdict = (
+    <p class={`ll-quiz-verdict ${correct ? 'll-quiz-right' : 'll-quiz-wrong'}`}>
+      {correct ? 'Correct.' : 'Not quite.'}
+    </p>
+  );
+  const counted =
+    s.checks > 1 ? (
+      <p class="ll-hint">Your score keeps your first answer, which was {s.first ? 'right' : 'not right'}.</p>
+    ) : null;
+  const read = (
+    <p class="ll-hint">
+      Taught in <a href={`/lessons/${lesson}/#${q.section}`}>{sectionTitle}</a>.
+    </p>
+  );
+
+  if (f.kind === 'choice' && (q.type === 'single' || q.type === 'multiple')) {
+    const picked = new Set(f.selected);
+    if (q.type === 'single') {
+      const chosen = q.choices[f.selected[0] ?? -1];
+      const right = q.choices.find((c) => c.correct);
+      return (
+        <>
+          {verdict}
+          {chosen && !chosen.correct && (
+            <p>
+              You chose “{chosen.text}” {chosen.explanation}
+            </p>
+          )}
+          {right && (
+            <p>
+              {correct ? '' : `The answer is “${right.text}” `}
+              {right.explanation}
+            </p>
+          )}
+          {q.explanation && <p>{q.explanation}</p>}
+          {counted}
+          {read}
+        </>
+      );
+    }
+    return (
+      <>
+        {verdict}
+        <ul class="ll-quiz-review">
+          {q.choices.map((c, k) => {
+            const status = c.correct
+              ? picked.has(k)
+                ? 'You chose this, rightly.'
+                : 'You missed this one: it applies.'
+              : picked.has(k)
+                ? 'You chose this, but it does not apply.'
+                : 'Rightly left out.';
+            return (
+              <li key={k}>
+                <strong>{c.text}</strong> {status} {c.explanation}
+              </li>
+            );
+          })}
+        </ul>
+        {q.explanation && <p>{q.explanation}</p>}
+        {counted}
+        {read}
+      </>
+    );
+  }
+
+  if (f.kind === 'numeric' && r.numeric) {
+    const n = r.numeric;
+    const g = f.grade;
+    const explanation = q.type === 'numeric' || q.type === 'generated' ? q.explanation : undefined;
+    return (
+      <>
+        {verdict}
+        {!correct && (
+          <p>
+            You answered {withUnit(g.value, n.key.unit, 8)}, which is too {g.direction === 'high' ? 'high' : 'low'}.
+            {g.note ? ` ${g.note}` : ''}
+          </p>
+        )}
+        <p>
+          The answer is {n.display}
+          {n.margin ? ` (answers within ${n.margin} count as right)` : ''}.
+        </p>
+        {explanation && <p>{explanation}</p>}
+        {n.solution.length > 0 && (
+          <>
+            <p class="ll-quiz-solution-title">Worked solution:</p>
+            <ol class="ll-steps">
+              {n.solution.map((step, k) => (
+                <li key={k}>{step}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        {counted}
+        {read}
+      </>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,172 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  TEMPLATE_IDS,
+  generate,
+  mulberry32,
+  seedFrom,
+  rangeValues,
+  GeneratorRangeError,
+  type GeneratedQuestion,
+} from '../generators.ts';
+import { gradeNumeric } from '../grade.ts';
+import { liquidationPrice, positionFromMargin, pnl, roe, fundingOverTime, Decimal } from '../../calc/index.ts';
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const seedArb = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+
+/** The answer recomputed from the drawn values with src/calc, independently of the template's own code. */
+function oracle(g: GeneratedQuestion): Decimal {
+  const v = g.values;
+  const side = v['side'] as 'long' | 'short';
+  const exitOf = () =>
+    new Decimal(v['entry'] as string).times(
+      new Decimal(1).plus(new Decimal(v['move'] as string).div(100).times(v['direction'] === 'up' ? 1 : -1)),
+    );
+  switch (g.template) {
+    case 'isolated-liquidation': {
+      const { quantity } = positionFromMargin({
+        margin: v['margin'] as string,
+        leverage: v['leverage'] as string,
+        price: v['entry'] as string,
+      });
+      const r = liquidationPrice({
+        side,
+        quantity,
+        entryPrice: v['entry'] as string,
+        marginMode: 'isolated',
+        leverage: v['leverage'] as string,
+        maintenanceMarginRate: v['mmr'] as string,
+      });
+      return r.price as Decimal;
+    }
+    case 'leveraged-roe':
+      return roe({
+        side,
+        quantity: 1,
+        entryPrice: v['entry'] as string,
+        exitPrice: exitOf(),
+        leverage: v['leverage'] as string,
+      }).times(100);
+    case 'fixed-position-pnl':
+      return pnl({ side, quantity: v['quantity'] as string, entryPrice: v['entry'] as string, exitPrice: exitOf() });
+    case 'position-size':
+      return positionFromMargin({
+        margin: v['margin'] as string,
+        leverage: v['leverage'] as string,
+        price: v['entry'] as string,
+      }).quantity;
+    case 'funding-cost':
+      return fundingOverTime({
+        side,
+        quantity: v['quantity'] as string,
+        markPrice: v['mark'] as string,
+        fundingRate: v['rate'] as string,
+        intervalHours: v['interval'] as string,
+        hours: v['hours'] as string,
+      }).total;
+    default:
+      throw new Error(`no oracle for ${g.template}`);
+  }
+}
+
+test('mulberry32 is reproducible and gives floats in [0, 1)', () => {
+  const a = mulberry32(42);
+  const b = mulberry32(42);
+  for (let i = 0; i < 1000; i++) {
+    const x = a();
+    assert.equal(x, b());
+    assert.ok(x >= 0 && x < 1);
+  }
+  assert.notEqual(mulberry32(1)(), mulberry32(2)());
+  assert.equal(seedFrom('what-leverage-is:q1'), seedFrom('what-leverage-is:q1'));
+  assert.notEqual(seedFrom('what-leverage-is:q1'), seedFrom('what-leverage-is:q2'));
+});
+
+test('a range lists its evenly spaced values without float drift', () => {
+  assert.deepEqual(rangeValues({ min: 0.5, max: 2, step: 0.5 }), ['0.5', '1', '1.5', '2']);
+  assert.deepEqual(rangeValues({ min: 0.1, max: 0.3, step: 0.1 }), ['0.1', '0.2', '0.3']);
+  assert.deepEqual(rangeValues([0.004, 'long']), ['0.004', 'long']);
+});
+
+for (const template of TEMPLATE_IDS) {
+  test(`"${template}": the same seed always gives the same question`, () => {
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        assert.deepEqual(generate(template, seed), generate(template, seed));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  test(`"${template}": every seed gives a solvable question with finite numbers, hints and a worked solution`, () => {
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        const g = generate(template, seed);
+        assert.match(g.answer, DECIMAL);
+        assert.match(g.tolerance, DECIMAL);
+        assert.ok(new Decimal(g.tolerance).gt(0), 'a generated answer has some tolerance');
+        const text = [g.prompt, g.display, ...g.hints, ...g.solution, ...g.traps.map((t) => t.explanation)].join(' ');
+        assert.doesNotMatch(text, /NaN|Infinity|undefined|null|\[object/);
+        assert.ok(g.hints.length >= 2 && g.solution.length >= 2);
+        // The answer as shown (rounded for people) is accepted, and so is the exact one.
+        const key = { answer: g.answer, tolerance: g.tolerance, unit: g.unit, traps: g.traps };
+        for (const typed of [g.display, g.answer]) {
+          const graded = gradeNumeric(key, typed);
+          assert.ok(graded.ok && graded.grade.correct, `${typed} should be right for ${g.answer} ± ${g.tolerance}`);
+        }
+        // Common wrong answers are told apart from the right one.
+        for (const trap of g.traps) {
+          assert.match(trap.answer, DECIMAL);
+          const graded = gradeNumeric(key, trap.answer);
+          if (!new Decimal(trap.answer).minus(g.answer).abs().lte(g.tolerance)) {
+            assert.ok(graded.ok && !graded.grade.correct);
+          }
+        }
+        // The answer agrees with src/calc called directly on the drawn values.
+        assert.ok(oracle(g).minus(g.answer).abs().lte('0.0000001'), `${template} seed ${seed}`);
+      }),
+      // Each draw formats a dozen figures with Intl, a millisecond apiece in Node; 60 seeds per template
+      // here, and the bank test tries every generated question of every bank with more.
+      { numRuns: 60 },
+    );
+  });
+
+  test(`"${template}": different seeds give varied questions`, () => {
+    const prompts = new Set(Array.from({ length: 30 }, (_, i) => generate(template, i * 104729 + 7).prompt));
+    assert.ok(prompts.size >= 12, `${prompts.size} distinct prompts from 30 seeds`);
+  });
+}
+
+test('liquidation questions sit on the losing side of entry and before the bankruptcy price', () => {
+  fc.assert(
+    fc.property(seedArb, (seed) => {
+      const g = generate('isolated-liquidation', seed);
+      const entry = new Decimal(g.values['entry'] as string);
+      const answer = new Decimal(g.answer);
+      if (g.values['side'] === 'long') assert.ok(answer.lt(entry));
+      else assert.ok(answer.gt(entry));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('ROE and PnL questions never ask about a trade that would already be liquidated', () => {
+  for (let seed = 0; seed < 100; seed++) {
+    const g = generate('leveraged-roe', seed);
+    assert.ok(new Decimal(g.answer).gte(-60), `seed ${seed}: ROE ${g.answer}`);
+  }
+});
+
+test('a bank may narrow a range, and ranges that cannot give a solvable question are refused', () => {
+  for (let seed = 0; seed < 20; seed++) {
+    const g = generate('isolated-liquidation', seed, { leverage: [10], side: ['short'] });
+    assert.equal(g.values['leverage'], '10');
+    assert.equal(g.values['side'], 'short');
+  }
+  // 200x with a 1 % maintenance rate: the margin is below the requirement at entry.
+  assert.throws(() => generate('isolated-liquidation', 1, { leverage: [200], mmr: [0.01] }), GeneratorRangeError);
+  assert.throws(() => generate('leveraged-roe', 1, { side: ['sideways'] }), GeneratorRangeError);
+  assert.throws(() => generate('position-size', 1, { leverage: [0.5] }), GeneratorRangeError);
+});
