@@ -176,3 +176,18 @@ test('hostile parameters never execute and fall back to defaults with a note', a
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   expect(problems.list).toEqual([]);
 });
+
+test('a quiz card embeds and works in a sandbox with no storage', async ({ page, baseURL }) => {
+  await page.goto(hostUrl(baseURL ?? '', 'wordpress', '&widget=quiz/what-leverage-is'));
+  const frame = page.frameLocator('#ours');
+  const quiz = frame.locator('[data-quiz="what-leverage-is"]');
+  await expect(quiz).toBeVisible();
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(frame.locator('astro-island').first()).not.toHaveAttribute('ssr', /.*/);
+  const first = quiz.locator('fieldset').first();
+  await first.locator('input').first().check();
+  await quiz.getByRole('button', { name: 'Check' }).first().click();
+  await expect(quiz.getByRole('status').first()).not.toBeEmpty();
+  const oembed = await page.request.get(`${baseURL}/oembed/quiz/what-leverage-is.json`);
+  expect((await oembed.json()).html).toContain('/embed/v1/quiz/what-leverage-is/');
+});

@@ -59,3 +59,24 @@ export function oembedResponse(site: URL, target: EmbedTarget) {
       `<iframe src="${escapeHtml(embedUrl)}" width="${OEMBED_WIDTH}" height="${height}" title="${escapeHtml(title)}" frameborder="0"></iframe>`,
   };
 }
+
+/** oEmbed for a lesson's quiz card at /embed/v1/quiz/<lesson>/. */
+export function quizOembedResponse(site: URL, lesson: { slug: string; title: string }) {
+  const title = `Quiz: ${lesson.title} (Leverage Lab)`;
+  const embedUrl = new URL(`/embed/v1/quiz/${lesson.slug}/`, site).href;
+  const lessonUrl = new URL(`/lessons/${lesson.slug}/`, site).href;
+  const height = 1000;
+  return {
+    version: '1.0',
+    type: 'rich',
+    provider_name: 'Leverage Lab',
+    provider_url: new URL('/', site).href,
+    title,
+    width: OEMBED_WIDTH,
+    height,
+    cache_age: 86400,
+    html:
+      `<blockquote><p>${escapeHtml(`A short quiz on “${lesson.title}”, with an explanation for every answer.`)}</p><a href="${escapeHtml(lessonUrl)}">${escapeHtml(title)}</a></blockquote>` +
+      `<iframe src="${escapeHtml(embedUrl)}" width="${OEMBED_WIDTH}" height="${height}" title="${escapeHtml(title)}" frameborder="0"></iframe>`,
+  };
+}

@@ -1,0 +1,497 @@
+/** Liquidation price calculator: the view. All arithmetic is in model.ts and src/calc; the words in explain.ts. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
+import { computeLiquidation, VENUE_RULES, type LiquidationView, type RuleOutcome, type VenueId } from './model.ts';
+import { steps, summary, tenXNote, whyTheyDiffer } from './explain.ts';
+import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
+
+export interface LiquidationCalculatorProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<LiquidationValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+const VENUE_OPTIONS: { value: VenueId; label: string }[] = [
+  { value: 'binance', label: 'Binance BTCUSDT (tiers)' },
+  { value: 'bybit', label: 'Bybit BTCUSDT' },
+  { value: 'hyperliquid', label: 'Hyperliquid BTC' },
+  { value: 'custom', label: 'Custom rate' },
+];
+
+export default function LiquidationCalculator({
+  initial,
+  syncUrl = true,
+  idPrefix = 'liq',
+}: LiquidationCalculatorProps) {
+  const start = { ...liquidationParams.defaults, ...initial };
+  const w = useWidget(liquidationParams, start, computeLiquidation, { syncUrl });
+  const r = w.result;
+  const v = w.values;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId) document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+
+  const inverse = v.contract === 'inverse';
+  const moneyUnit = inverse ? 'BTC' : 'USDT';
+  const priceUnit = inverse ? 'USD' : 'USDT';
+  const count = Math.min(Number(v.others) || 0, MAX_OTHERS);
+  const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
+  const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
+  const chart = useMemo(() => chartFor(r), [r]);
+  const worked = useMemo(() => steps(r), [r]);
+  const note = tenXNote(r);
+  const m = r.main;
+
+  const addOther = () => {
+    const n = count + 1;
+    w.set('others', String(n));
+    setFocusId(id(`o${n}qty`));
+  };
+  const removeOther = (n: number) => {
+    const patch: Partial<LiquidationValues> = { others: String(count - 1) };
+    for (let k = n; k < count; k++) {
+      const to = otherKeys(k);
+      const from = otherKeys(k + 1);
+      for (const f of ['side', 'qty', 'entry', 'mark'] as const) patch[to[f]] = v[from[f]];
+    }
+    const last = otherKeys(count);
+    for (const f of ['side', 'qty', 'entry', 'mark'] as const) patch[last[f]] = liquidationParams.defaults[last[f]];
+    w.setMany(patch);
+    setFocusId(id('add-other'));
+  };
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="liquidation">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation settings">
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={v.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(x) => w.set('side', x)}
+          />
+          <ChoiceField
+            name={id('contract')}
+            legend="Contract"
+            value={v.contract as 'linear' | 'inverse'}
+            options={[
+              { value: 'linear', label: 'USDT-margined' },
+              { value: 'inverse', label: 'Coin-margined' },
+            ]}
+            // The presets are USDT-margined markets: a coin-margined contract takes a custom rate.
+            onChange={(x) => w.setMany(x === 'inverse' ? { contract: x, venue: 'custom' } : { contract: x })}
+          />
+          <ChoiceField
+            name={id('mode')}
+            legend="Margin mode"
+            value={v.mode as 'isolated' | 'cross'}
+            options={[
+              { value: 'isolated', label: 'Isolated' },
+              { value: 'cross', label: 'Cross' },
+            ]}
+            onChange={(x) => w.set('mode', x)}
+          />
+          <VenueField
+            id={id('venue')}
+            value={v.venue as VenueId}
+            error={w.errors['venue']}
+            onChange={(x) => w.set('venue', x)}
+          />
+          {v.venue === 'custom' && (
+            <>
+              <NumberField
+                id={id('mmr')}
+                label="Maintenance margin rate"
+                unit="%"
+                value={v.mmr}
+                error={w.errors['mmr']}
+                onInput={(x) => w.set('mmr', x)}
+              />
+              <NumberField
+                id={id('mma')}
+                label="Maintenance amount"
+                unit={moneyUnit}
+                value={v.mma}
+                error={w.errors['mma']}
+                hint="Binance’s “maintenance amount”, Bybit’s “deduction”; 0 for none."
+                onInput={(x) => w.set('mma', x)}
+              />
+            </>
+          )}
+          <NumberField
+            id={id('margin')}
+            label="Margin"
+            unit={moneyUnit}
+            value={v.margin}
+            error={w.errors['margin']}
+            hint={v.mode === 'cross' ? 'With leverage, sets the size of the position.' : undefined}
+            onInput={(x) => w.set('margin', x)}
+          />
+          <NumberField
+            id={id('leverage')}
+            label="Leverage"
+            unit="x"
+            value={v.leverage}
+            error={w.errors['leverage']}
+            onInput={(x) => w.set('leverage', x)}
+            slider={{ min: 1, max: 125, step: 1 }}
+          />
+          <NumberField
+            id={id('entry')}
+            label="Entry price"
+            unit={priceUnit}
+            value={v.entry}
+            error={w.errors['entry']}
+            onInput={(x) => w.set('entry', x)}
+          />
+          <NumberField
+            id={id('fee')}
+            label="Close fee"
+            unit="%"
+            value={v.fee}
+            error={w.errors['fee']}
+            hint="Counted in the requirement, as OKX and Phemex do; 0 for none."
+            onInput={(x) => w.set('fee', x)}
+          />
+          {v.mode === 'cross' && (
+            <>
+              <NumberField
+                id={id('wallet')}
+                label="Wallet balance"
+                unit={moneyUnit}
+                value={v.wallet}
+                error={w.errors['wallet']}
+                hint="Everything in the cross wallet, this position’s margin included."
+                onInput={(x) => w.set('wallet', x)}
+              />
+              <fieldset class="ll-choice" style={{ gridColumn: '1 / -1' }}>
+                <legend>Other open positions</legend>
+                <p class="ll-hint" style={{ marginTop: 0 }}>
+                  Valued at their mark price, with the venue’s maintenance rule; same settlement currency ({moneyUnit}
+                  ).
+                </p>
+                {Array.from({ length: count }, (_, i) => i + 1).map((n) => {
+                  const k = otherKeys(n);
+                  return (
+                    <fieldset
+                      key={n}
+                      class="ll-choice"
+                      style={{ borderTop: '1px solid var(--border)', paddingTop: 'var(--space-2)' }}
+                    >
+                      <legend>Position {n}</legend>
+                      <div class="ll-fields">
+                        <ChoiceField
+                          name={id(k.side)}
+                          legend={`Position ${n} side`}
+                          value={v[k.side] as 'long' | 'short'}
+                          options={[
+                            { value: 'long', label: 'Long' },
+                            { value: 'short', label: 'Short' },
+                          ]}
+                          onChange={(x) => w.set(k.side, x)}
+                        />
+                        <NumberField
+                          id={id(k.qty)}
+                          label={`Position ${n} quantity`}
+                          unit={inverse ? 'USD' : 'coins'}
+                          value={v[k.qty]}
+                          error={w.errors[k.qty]}
+                          onInput={(x) => w.set(k.qty, x)}
+                        />
+                        <NumberField
+                          id={id(k.entry)}
+                          label={`Position ${n} entry price`}
+                          unit={priceUnit}
+                          value={v[k.entry]}
+                          error={w.errors[k.entry]}
+                          onInput={(x) => w.set(k.entry, x)}
+                        />
+                        <NumberField
+                          id={id(k.mark)}
+                          label={`Position ${n} mark price`}
+                          unit={priceUnit}
+                          value={v[k.mark]}
+                          error={w.errors[k.mark]}
+                          onInput={(x) => w.set(k.mark, x)}
+                        />
+                      </div>
+                      <button type="button" style={{ marginTop: 'var(--space-2)' }} onClick={() => removeOther(n)}>
+                        Remove position {n}
+                      </button>
+                    </fieldset>
+                  );
+                })}
+                {count < MAX_OTHERS && (
+                  <button type="button" id={id('add-other')} onClick={addOther}>
+                    Add another position
+                  </button>
+                )}
+              </fieldset>
+            </>
+          )}
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={summary(r)} />
+          <dl class="ll-figures">
+            <Figure
+              label="Liquidation price"
+              value={m.price === null ? 'None: cannot be liquidated' : price(m.price)}
+              testId="liquidation"
+              bad
+            />
+            <Figure
+              label="Distance from entry"
+              value={m.distance === null ? 'none' : formatPercent(m.distance, { signed: true })}
+              testId="distance"
+            />
+            <Figure
+              label="Bankruptcy price"
+              value={m.bankruptcy === null ? 'None' : price(m.bankruptcy)}
+              testId="bankruptcy"
+            />
+            <Figure
+              label="Maintenance at liquidation"
+              value={
+                `${formatPercent(m.rate, { digits: 3 })}` +
+                (m.amount.isZero() ? '' : ` − ${money(m.amount)}`) +
+                (m.tierNumber !== undefined ? ` (tier ${m.tierNumber})` : '') +
+                (m.rule.basis === 'entry' ? ' on entry notional' : '')
+              }
+              testId="maintenance"
+            />
+            <Figure label="Position size" value={money(r.notional)} testId="notional" />
+            <Figure
+              label="Quantity"
+              value={`${formatNumber(r.quantity, { digits: 8 })} ${r.quantityUnit}`}
+              testId="quantity"
+            />
+            <Figure label="Equity behind it" value={money(m.equity)} testId="equity" />
+          </dl>
+          {m.price === null && (
+            <p data-testid="no-liquidation">
+              No price above zero liquidates this position: wherever the price goes, its equity stays above the
+              maintenance requirement. It can still lose {r.mode === 'isolated' ? 'its margin' : 'money'}.
+            </p>
+          )}
+          {note && (
+            <p class="ll-warning" data-testid="ten-x-note">
+              {note}
+            </p>
+          )}
+          <h3>The formula with your numbers</h3>
+          <ol class="ll-steps" data-testid="steps">
+            {worked.map((s, i) => (
+              <li key={i}>
+                {s.text}
+                {s.formulas.map((f) => (
+                  <Fragment key={f}>
+                    <br />
+                    <code>{f}</code>
+                  </Fragment>
+                ))}
+              </li>
+            ))}
+          </ol>
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          <h3>The same trade at each venue</h3>
+          <div class="table-wrap">
+            <table data-testid="venues">
+              <caption>
+                Liquidation price of this trade under each venue’s rule
+                {r.main.rule.closeFee.isZero() || r.venue === 'custom'
+                  ? ''
+                  : ' (venue rows without your close fee, which only the last row counts)'}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Maintenance</th>
+                  <th scope="col">Liquidation price</th>
+                  <th scope="col">Distance</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.comparison.map((row) => (
+                  <tr key={row.rule.id} data-rule={row.rule.id}>
+                    <th scope="row">
+                      {row.rule.name}
+                      {row.rule.id === r.venue ? ' (your choice)' : ''}
+                    </th>
+                    <td>{maintenanceText(row, r)}</td>
+                    <td data-testid="venue-price">{rowPrice(row, r)}</td>
+                    <td data-testid="venue-distance">
+                      {row.distance === null ? '—' : formatPercent(row.distance, { signed: true })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p data-testid="why-differ">{whyTheyDiffer(r)}</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function VenueField({
+  id,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  value: VenueId;
+  error: string | undefined;
+  onChange: (v: VenueId) => void;
+}) {
+  const rule = value === 'custom' ? undefined : VENUE_RULES[value];
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const onSelect = (e: Event) => onChange((e.currentTarget as HTMLSelectElement).value as VenueId);
+  return (
+    <div class={`ll-field${error ? ' ll-field-invalid' : ''}`} style={{ gridColumn: '1 / -1' }}>
+      <label for={id}>Venue rule</label>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        onChange={onSelect}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        style={{ width: '100%' }}
+      >
+        {VENUE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <p class="ll-hint" id={`${id}-hint`}>
+        {value === 'binance' && 'Tiers on the notional at the liquidation price. '}
+        {value === 'bybit' && '0.5% on the entry notional (first risk-limit tier), up to 100x. '}
+        {value === 'hyperliquid' && '1.25%: half the initial margin at its 40x maximum. '}
+        {value === 'custom' && 'Your own maintenance rate and amount, on the notional at the liquidation price.'}
+        {rule?.sourceUrl && (
+          <>
+            <a href={rule.sourceUrl} rel="noopener noreferrer">
+              Source
+            </a>
+            , as of {rule.asOf}.
+          </>
+        )}
+      </p>
+      {error && (
+        <p class="ll-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Figure({ label, value, testId, bad }: { label: string; value: string; testId: string; bad?: boolean }) {
+  return (
+    <div class={bad ? 'll-bad' : ''}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function maintenanceText(row: RuleOutcome, r: LiquidationView): string {
+  const rate = formatPercent(row.rate, { digits: 3 });
+  switch (row.rule.id) {
+    case 'binance':
+      return row.tierNumber === undefined ? 'Tiers on liquidation notional' : `${rate}, tier ${row.tierNumber}`;
+    case 'bybit':
+      return `${rate} of entry notional`;
+    case 'hyperliquid':
+      return `${rate} (half of 1/${formatMultiple(row.rule.maxLeverage ?? 0)})`;
+    case 'textbook':
+      return 'None: liquidation = bankruptcy';
+    case 'closefee':
+      return `${rate} + ${formatPercent(row.rule.closeFee, { digits: 3 })} close fee`;
+    default:
+      return (
+        rate +
+        (row.amount.isZero() ? '' : ` − ${formatMoney(row.amount, { unit: r.moneyUnit })}`) +
+        (row.rule.closeFee.isZero() ? '' : ` + ${formatPercent(row.rule.closeFee, { digits: 3 })} close fee`)
+      );
+  }
+}
+
+function rowPrice(row: RuleOutcome, r: LiquidationView): string {
+  switch (row.status) {
+    case 'not-offered':
+      return `Not offered: at most ${row.maxLeverage ?? '?'}x`;
+    case 'at-once':
+      return 'Liquidated at once';
+    case 'coin-margined':
+      return 'Tiers are for USDT-margined only';
+    case 'unavailable':
+      return 'Cannot be computed';
+    default:
+      return row.price === null ? 'Cannot be liquidated' : formatPrice(row.price, { unit: r.priceUnit });
+  }
+}
+
+function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTable; summary: string } {
+  const m = r.main;
+  const markers = [
+    { x: r.entry.toNumber(), label: 'Entry', color: '--fg-muted' },
+    ...(m.price ? [{ x: m.price.toNumber(), label: 'Liquidation', color: '--bad' }] : []),
+    ...(m.bankruptcy ? [{ x: m.bankruptcy.toNumber(), label: 'Bankruptcy', color: '--warn' }] : []),
+  ];
+  const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
+  const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
+  return {
+    spec: {
+      kind: 'line',
+      xLabel: `Mark price (${r.priceUnit})`,
+      yLabel: r.moneyUnit,
+      series: [
+        {
+          label: 'Equity (margin + PnL)',
+          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.equity.toNumber() })),
+          color: '--accent',
+        },
+        {
+          label: 'Maintenance requirement',
+          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.requirement.toNumber() })),
+          color: '--bad',
+        },
+      ],
+      markers,
+    },
+    table: {
+      caption: 'Equity and maintenance requirement at a range of mark prices',
+      columns: [`Mark price`, 'Equity', 'Maintenance requirement'],
+      rows: r.curve.filter((_, i) => i % 5 === 0).map((p) => [price(p.price), money(p.equity), money(p.requirement)]),
+    },
+    summary:
+      `Chart of the position’s equity and the maintenance requirement against the mark price` +
+      (m.price
+        ? `: the two lines meet at the liquidation price, ${price(m.price)}`
+        : ': the lines never meet at a price above zero') +
+      (m.bankruptcy ? `, and equity reaches zero at the bankruptcy price, ${price(m.bankruptcy)}.` : '.'),
+  };
+}
