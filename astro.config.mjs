@@ -24,5 +24,14 @@ export default defineConfig({
   ],
   // Embed pages run under a strict CSP: stylesheets as files, never inline <style>.
   build: { inlineStylesheets: 'never' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // src/calc is pure by rule, so a page's bundle keeps only the calculations its widgets use,
+        // even though every widget imports them through the one public index.
+        treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]calc[\\/]/.test(id) },
+      },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -62,25 +62,43 @@ export function measurePage(root: string, htmlFile: string): PageReport {
     if (/type=["']?(application\/(ld\+)?json|text\/plain)/.test(m[1] ?? '')) continue;
     if ((m[2] ?? '').trim()) bytes += gz(m[2] as string);
   }
-  const entries = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)) entries.add(m[1] as string);
-  for (const m of html.matchAll(/\b(?:component-url|renderer-url)=["']([^"']+)["']/g)) entries.add(m[1] as string);
-  const hasIsland = /<astro-island\b/.test(html);
-  const queue = [...entries].filter((u) => u.startsWith('/'));
-  while (queue.length > 0) {
-    const url = queue.pop() as string;
-    if (files.has(url)) continue;
-    const file = join(root, url);
-    if (!existsSync(file)) throw new Error(`[leverage-lab] ${path} refers to ${url}, which is not in ${root}`);
-    files.add(url);
-    const code = readFileSync(file, 'utf8');
-    bytes += gz(code);
-    for (const spec of staticImports(code)) {
-      if (spec.startsWith('.') || spec.startsWith('/')) {
-        queue.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec));
+  // Page scripts load at once. Islands hydrate when they scroll into view (client:visible), one
+  // screen at a time, so a page is charged its scripts plus its heaviest island; code an island
+  // loads later with import() (chart.js, workers) is not charged at all.
+  const pageScripts = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1] as string);
+  const islandTags = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]);
+  const urlsOf = (tag: string) =>
+    [...tag.matchAll(/\b(?:component-url|renderer-url)=["']([^"']+)["']/g)].map((u) => u[1] as string);
+  // Islands that hydrate at load or idle time always count; visible ones count one at a time.
+  const eager = islandTags.filter((t) => !/\bclient=["']visible["']/.test(t)).flatMap(urlsOf);
+  const islands = islandTags.filter((t) => /\bclient=["']visible["']/.test(t)).map(urlsOf);
+  const hasIsland = islandTags.length > 0;
+  const graph = (entries: string[]): Set<string> => {
+    const seen = new Set<string>();
+    const queue = entries.filter((u) => u.startsWith('/'));
+    while (queue.length > 0) {
+      const url = queue.pop() as string;
+      if (seen.has(url)) continue;
+      const file = join(root, url);
+      if (!existsSync(file)) throw new Error(`[leverage-lab] ${path} refers to ${url}, which is not in ${root}`);
+      seen.add(url);
+      for (const spec of staticImports(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.') || spec.startsWith('/')) {
+          queue.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec));
+        }
       }
     }
+    return seen;
+  };
+  const size = (urls: Iterable<string>) => [...urls].reduce((sum, u) => sum + gz(readFileSync(join(root, u))), 0);
+  const base = graph([...pageScripts, ...eager]);
+  let heaviest = new Set<string>();
+  for (const island of islands) {
+    const extra = [...graph(island)].filter((u) => !base.has(u));
+    if (size(extra) > size(heaviest)) heaviest = new Set(extra);
   }
+  for (const u of [...base, ...heaviest]) files.add(u);
+  bytes += size(files);
   const isProseLesson = path.startsWith('/lessons/') && !hasIsland;
   const budget = BUDGETS.find((b) => b.test(path)) as PageBudget;
   const limit = isProseLesson ? PROSE_LESSON_LIMIT : budget.limit;

@@ -23,6 +23,14 @@ function fixtureSite(): string {
     join(root, 'heavy', 'index.html'),
     '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/small.js"></astro-island>',
   );
+  // Two islands that hydrate when scrolled to: only the heavier one is charged.
+  mkdirSync(join(root, 'two'));
+  writeFileSync(join(root, '_astro', 'light.js'), 'import"./side.js";export const l=1;');
+  writeFileSync(
+    join(root, 'two', 'index.html'),
+    '<astro-island client="visible" component-url="/_astro/light.js" renderer-url="/_astro/small.js"></astro-island>' +
+      '<astro-island client="visible" component-url="/_astro/island.js" renderer-url="/_astro/small.js"></astro-island>',
+  );
   writeFileSync(
     join(root, 'lessons', 'prose', 'index.html'),
     '<script type="module" src="/_astro/small.js"></script><script>window.a=1</script>',
@@ -60,4 +68,12 @@ test('static imports are found; dynamic imports are not', () => {
     './y.js',
   ]);
   assert.deepEqual(staticImports('export{q}from"./re.js";'), ['./re.js']);
+});
+
+test('of several islands that hydrate when visible, the page is charged its heaviest', () => {
+  const reports = measureSite(fixtureSite());
+  const two = reports.find((r) => r.path === '/two/');
+  const heavy = reports.find((r) => r.path === '/heavy/');
+  assert.deepEqual(two?.files, ['/_astro/heavy.js', '/_astro/island.js', '/_astro/side.js', '/_astro/small.js']);
+  assert.equal(two?.bytes, heavy?.bytes);
 });

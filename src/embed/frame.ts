@@ -4,8 +4,7 @@
  * "ready", accepts a validated set-theme from the parent, and points the attribution link at
  * the full tool with the same scenario. Uses no storage: sandboxed frames have none.
  */
-import * as z from 'zod/mini';
-import { parseFrameHash, resizeMessages, setThemeMessageSchema, wordpressReadySchema } from './protocol.ts';
+import { isSetTheme, isWordpressReady, parseFrameHash, resizeMessages } from './messages.ts';
 
 const hash = parseFrameHash(location.hash);
 const parentWindow = window.parent === window ? null : window.parent;
@@ -49,13 +48,11 @@ if (parentWindow) {
   addEventListener('load', () => report());
   addEventListener('message', (event: MessageEvent) => {
     if (event.source !== parentWindow) return;
-    const theme = z.safeParse(setThemeMessageSchema, event.data);
-    if (theme.success) {
-      applyTheme(theme.data.theme);
+    if (isSetTheme(event.data)) {
+      applyTheme(event.data.theme);
       return;
     }
-    const ready = z.safeParse(wordpressReadySchema, event.data);
-    if (ready.success && ready.data.secret === hash.secret) report(true);
+    if (isWordpressReady(event.data, hash.secret)) report(true);
   });
 }
 

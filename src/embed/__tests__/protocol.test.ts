@@ -61,3 +61,29 @@ test('applied heights are whole pixels within the clamp, for any reported number
   );
   assert.equal(clampHeight(611.1), 612);
 });
+
+test('the frame’s hand-written guards agree with the protocol’s zod schemas', async () => {
+  const { isSetTheme, isWordpressReady } = await import('../messages.ts');
+  const { wordpressReadySchema } = await import('../protocol.ts');
+  const message = fc.record(
+    {
+      source: fc.constantFrom('leveragelab', 'other', 1),
+      v: fc.constantFrom(1, 2, '1'),
+      type: fc.constantFrom('set-theme', 'resize', 'navigate'),
+      theme: fc.constantFrom('light', 'dark', 'auto', '', 0),
+      message: fc.constantFrom('ready', 'height'),
+      secret: fc.constantFrom('Ab12Cd34Ef', 'Ab12Cd34E!', 'short', 12),
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(fc.oneof(message, fc.anything()), (data) => {
+      const theme = isSetTheme(data) === z.safeParse(setThemeMessageSchema, data).success;
+      const ready =
+        isWordpressReady(data, 'Ab12Cd34Ef') ===
+        (z.safeParse(wordpressReadySchema, data).success && (data as { secret?: unknown }).secret === 'Ab12Cd34Ef');
+      return theme && ready;
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -1,5 +1,4 @@
 /** The funding-versus-borrowing calculator's settings, as they appear in its URL. */
-import * as z from 'zod/mini';
 import { enumParam, numberParam, type ParamsSpec } from '../shared/params.ts';
 
 const shape = {
@@ -25,7 +24,7 @@ const shape = {
  * hour, no number a reader types); Binance's rates are dynamic, so no single figure is "the" rate.
  */
 export const carryParams: ParamsSpec<typeof shape> = {
-  schema: z.object(shape),
+  shape,
   defaults: {
     side: 'long',
     size: '10000',

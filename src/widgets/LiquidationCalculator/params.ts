@@ -1,5 +1,4 @@
 /** The liquidation calculator's settings, as they appear in its URL (other cross positions flat: o1side, o1qty…). */
-import * as z from 'zod/mini';
 import { enumParam, numberParam, type ParamsSpec } from '../shared/params.ts';
 
 /** How many other cross positions the widget offers. */
@@ -35,7 +34,7 @@ const shape = {
 };
 
 export const liquidationParams: ParamsSpec<typeof shape> = {
-  schema: z.object(shape),
+  shape,
   defaults: {
     side: 'long',
     contract: 'linear',

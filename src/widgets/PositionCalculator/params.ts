@@ -1,5 +1,4 @@
 /** The position calculator's settings, as they appear in its URL. */
-import * as z from 'zod/mini';
 import { enumParam, numberParam, type ParamsSpec } from '../shared/params.ts';
 
 const shape = {
@@ -15,7 +14,7 @@ const shape = {
 };
 
 export const positionParams: ParamsSpec<typeof shape> = {
-  schema: z.object(shape),
+  shape,
   defaults: {
     side: 'long',
     contract: 'linear',

@@ -1,6 +1,5 @@
 /** The risk sizer's settings, as they appear in its URL. */
-import * as z from 'zod/mini';
-import { enumParam, numberParam, type ParamsSpec } from '../shared/params.ts';
+import { enumParam, numberParam, optionalNumberParam, type ParamsSpec } from '../shared/params.ts';
 
 const shape = {
   account: numberParam,
@@ -9,14 +8,14 @@ const shape = {
   entry: numberParam,
   stop: numberParam,
   // The target is optional: an empty value (kept in the link as `target=`) means "no target".
-  target: z.union([numberParam, z.literal('')]),
+  target: optionalNumberParam,
   fee: numberParam,
   leverage: numberParam,
   mmr: numberParam,
 };
 
 export const riskParams: ParamsSpec<typeof shape> = {
-  schema: z.object(shape),
+  shape,
   defaults: {
     account: '10000',
     risk: '1',

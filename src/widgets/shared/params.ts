@@ -1,22 +1,52 @@
 /**
- * Widget state in the URL query. Each widget declares its parameters as a zod (mini) schema of
- * strings plus defaults; a link reproduces the exact scenario, and anything unknown or unusable
- * falls back to the default with a note the reader can see.
+ * Widget state in the URL query. Each widget declares its parameters once, as a small shape of
+ * number and choice parameters plus defaults; a link reproduces the exact scenario, and anything
+ * unknown or unusable falls back to the default with a note the reader can see.
+ *
+ * The zod schema of a widget's parameters is generated from the same shape (paramsSchema.ts) and
+ * used on the server and in tests, which prove it accepts exactly what this validator accepts.
+ * The browser gets this few-hundred-byte validator instead of zod (7 KB gzip on every widget page,
+ * which alone broke the 40 KB JavaScript budget).
  */
-import * as z from 'zod/mini';
 
 /** A number as a person types it: digits, one point, optional sign and exponent, at most 32 characters. */
-export const numberParam = z
-  .string()
-  .check(z.maxLength(32), z.regex(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i, 'is not a number'));
+export const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+export const MAX_PARAM_LENGTH = 32;
 
-export const enumParam = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+export interface NumberParam {
+  readonly kind: 'number';
+}
+export interface EnumParam<T extends string = string> {
+  readonly kind: 'enum';
+  readonly values: readonly T[];
+}
+/** Free text that must match a pattern (an amount written with "$" and commas, say). */
+export interface PatternParam {
+  readonly kind: 'pattern';
+  readonly pattern: RegExp;
+}
+export type ParamDef = NumberParam | EnumParam | PatternParam;
 
-export type ParamShape = Record<string, z.ZodMiniType<string>>;
+export const numberParam: NumberParam = { kind: 'number' };
+
+/** A number, or empty for "none" (an optional stop, target or take-profit). */
+export const optionalNumberParam: PatternParam = {
+  kind: 'pattern',
+  pattern: new RegExp(`^$|${NUMBER_PATTERN.source}`, 'i'),
+};
+
+export const patternParam = (pattern: RegExp): PatternParam => ({ kind: 'pattern', pattern });
+
+export const enumParam = <const T extends readonly [string, ...string[]]>(values: T): EnumParam<T[number]> => ({
+  kind: 'enum',
+  values,
+});
+
+export type ParamShape = Record<string, ParamDef>;
 export type ParamValues<S extends ParamShape> = { [K in keyof S]: string };
 
 export interface ParamsSpec<S extends ParamShape> {
-  schema: z.ZodMiniObject<S>;
+  shape: S;
   defaults: ParamValues<S>;
   /** Words for each parameter, used in notes ("leverage", "entry price"). */
   labels: { [K in keyof S]: string };
@@ -29,6 +59,13 @@ export interface ParsedParams<S extends ParamShape> {
   notes: string[];
 }
 
+/** Whether a raw value (already trimmed) is acceptable for a parameter. */
+export function acceptsParam(def: ParamDef, value: string): boolean {
+  if (def.kind === 'enum') return def.values.includes(value);
+  const pattern = def.kind === 'number' ? NUMBER_PATTERN : def.pattern;
+  return value.length <= MAX_PARAM_LENGTH && pattern.test(value);
+}
+
 /** Shortens what a link carried before quoting it back to the reader: never echo 10,000 characters. */
 export function quoteForNote(raw: string): string {
   const clean = raw.replace(/[\u0000-\u001f\u007f]/g, ' ');
@@ -36,6 +73,8 @@ export function quoteForNote(raw: string): string {
 }
 
 const MAX_UNKNOWN_NOTES = 3;
+/** Parameters every embed page may carry that belong to the page, not the widget. */
+const PAGE_PARAMS = new Set(['theme', 'embed']);
 
 /** Reads the widget's parameters from a query string. Never throws. */
 export function parseParams<S extends ParamShape>(
@@ -46,17 +85,16 @@ export function parseParams<S extends ParamShape>(
   const values = { ...spec.defaults };
   const fromUrl: (keyof S)[] = [];
   const notes: string[] = [];
-  const shape = spec.schema.def.shape;
   const unknown: string[] = [];
   for (const [key, raw] of query) {
-    if (!(key in shape)) {
-      if (key !== 'theme' && key !== 'embed') unknown.push(key);
+    if (!Object.hasOwn(spec.shape, key)) {
+      if (!PAGE_PARAMS.has(key)) unknown.push(key);
       continue;
     }
     const k = key as keyof S;
-    const result = z.safeParse(shape[k] as z.ZodMiniType<string>, raw.trim());
-    if (result.success) {
-      values[k] = result.data;
+    const value = raw.trim();
+    if (acceptsParam(spec.shape[k] as ParamDef, value)) {
+      values[k] = value;
       if (!fromUrl.includes(k)) fromUrl.push(k);
     } else {
       notes.push(
@@ -73,10 +111,10 @@ export function parseParams<S extends ParamShape>(
   return { values, fromUrl, notes };
 }
 
-/** The query string for a state: only the values that differ from the defaults, in schema order. */
+/** The query string for a state: only the values that differ from the defaults, in declaration order. */
 export function serializeParams<S extends ParamShape>(spec: ParamsSpec<S>, values: ParamValues<S>): string {
   const query = new URLSearchParams();
-  for (const key of Object.keys(spec.schema.def.shape) as (keyof S & string)[]) {
+  for (const key of Object.keys(spec.shape) as (keyof S & string)[]) {
     if (values[key] !== spec.defaults[key]) query.set(key, values[key]);
   }
   const s = query.toString();

@@ -1,0 +1,60 @@
+/**
+ * The embed messages as the frame builds and checks them, without zod (see protocol.ts for the
+ * schemas these guards implement).
+ */
+import type { ResizeMessage, SetThemeMessage, WordpressHeight } from './protocol.ts';
+
+/** Frame heights are clamped to this range by the loader. */
+export const MIN_HEIGHT = 120;
+export const MAX_HEIGHT = 4000;
+
+const SECRET = /^[A-Za-z0-9]{10}$/;
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** Host → frame: `{ source: "leveragelab", v: 1, type: "set-theme", theme: "light" | "dark" }`. */
+export function isSetTheme(data: unknown): data is SetThemeMessage {
+  return (
+    isRecord(data) &&
+    data['source'] === 'leveragelab' &&
+    data['v'] === 1 &&
+    data['type'] === 'set-theme' &&
+    (data['theme'] === 'light' || data['theme'] === 'dark')
+  );
+}
+
+/** WordPress's `{ message: "ready", secret }`, for this frame's secret. */
+export function isWordpressReady(data: unknown, secret: string | null): boolean {
+  return (
+    isRecord(data) &&
+    data['message'] === 'ready' &&
+    typeof data['secret'] === 'string' &&
+    SECRET.test(data['secret']) &&
+    data['secret'] === secret
+  );
+}
+
+/** Reads `#id=…&?secret=…` style hashes: the instance id and WordPress's 10-character secret. */
+export function parseFrameHash(hash: string): { id: string; secret: string | null } {
+  const id = /(?:^#|[&?])id=([A-Za-z0-9_-]{1,40})(?:&|$)/.exec(hash)?.[1] ?? 'embed';
+  const secret = /secret=([A-Za-z0-9]{10})(?:&|$)/.exec(hash)?.[1] ?? null;
+  return { id, secret };
+}
+
+/** The three messages a frame posts for one height. */
+export function resizeMessages(
+  height: number,
+  hash: { id: string; secret: string | null },
+  href: string,
+): { ours: ResizeMessage; wordpress: WordpressHeight | null; embedly: string } {
+  const h = Math.ceil(height);
+  return {
+    ours: { source: 'leveragelab', v: 1, type: 'resize', id: hash.id, height: h },
+    wordpress: hash.secret ? { message: 'height', value: h, secret: hash.secret } : null,
+    embedly: JSON.stringify({ context: 'iframe.resize', src: href, height: h }),
+  };
+}
+
+/** The height the loader applies: whole pixels, clamped. */
+export function clampHeight(height: number): number {
+  return Math.min(Math.max(Math.ceil(height), MIN_HEIGHT), MAX_HEIGHT);
+}
