@@ -1,0 +1,157 @@
+/**
+ * The US access navigator's logic: answers in, the questions still relevant and an outcome out
+ * (eligible contract participant or not, and what that person can use), every statement with its
+ * sources and "as of" date from rules.ts. Pure; never throws for any answers.
+ */
+import { CalcInputError, toDecimal } from '../../calc/index.ts';
+import type { Decimal as DecimalT } from '../../calc/index.ts';
+import type { ModelOutcome } from '../shared/useWidget.ts';
+import {
+  rules as defaultRules,
+  type FindingId,
+  type Rules,
+  type SourceRef,
+  type Statement,
+  type Verdict,
+} from './rules.ts';
+import type { UsAccessValues } from './params.ts';
+
+export type QuestionId = 'us' | 'kind' | 'amount' | 'hedging';
+export type EcpStatus = 'unknown' | 'yes' | 'no' | 'maybe';
+
+export interface ProductOutcome {
+  id: string;
+  title: string;
+  short: string;
+  verdict: Verdict;
+  text: string;
+  sources: SourceRef[];
+  asOf: string;
+}
+
+export interface Outcome {
+  /** The questions to show, in order: every relevant one answered so far, then the next. */
+  questions: QuestionId[];
+  /** The first relevant question without a usable answer; null once the result is complete. */
+  next: QuestionId | null;
+  scope: 'unknown' | 'us' | 'not-us';
+  ecp: EcpStatus;
+  finding: { id: FindingId } & Statement;
+  /** What this person can use; empty outside the US. */
+  products: ProductOutcome[];
+  /** One sentence for the live region. */
+  summary: string;
+  /** A message per question whose answer cannot be read (only the amount can be mistyped). */
+  errors: Partial<Record<QuestionId, string>>;
+}
+
+/** Words for each verdict, shown beside each product. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  allowed: 'Open to you',
+  'not-allowed': 'Closed to you',
+  'ecp-only': 'Only for ECPs',
+  depends: 'Narrow exceptions only',
+};
+
+/** An amount as typed ("$12,500,000", "5000000.50"): a non-negative Decimal, or a message. */
+export function parseAmount(raw: string): { ok: true; value: DecimalT } | { ok: false; message: string } {
+  const cleaned = raw
+    .trim()
+    .replace(/^\$\s*/, '')
+    .replace(/,/g, '');
+  const message = 'Enter an amount in US dollars, like 2500000.';
+  try {
+    const value = toDecimal(cleaned, 'amount');
+    if (value.isNegative()) return { ok: false, message: 'The amount cannot be negative.' };
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CalcInputError) return { ok: false, message };
+    throw error;
+  }
+}
+
+/** Decides the outcome for a set of answers; unanswered or irrelevant answers are ignored. */
+export function decide(answers: UsAccessValues, r: Rules = defaultRules): Outcome {
+  const questions: QuestionId[] = ['us'];
+  const errors: Partial<Record<QuestionId, string>> = {};
+  const finish = (next: QuestionId | null, scope: Outcome['scope'], ecp: EcpStatus, findingId: FindingId): Outcome => {
+    const finding = { id: findingId, ...r.findings[findingId] };
+    const products: ProductOutcome[] =
+      scope === 'not-us'
+        ? []
+        : r.products.map((p) => {
+            const s = ecp === 'yes' ? p.ecp : p.retail;
+            return {
+              id: p.id,
+              title: p.title,
+              short: p.short,
+              verdict: s.verdict,
+              text: s.text,
+              sources: s.sources,
+              asOf: s.asOf,
+            };
+          });
+    return { questions, next, scope, ecp, finding, products, summary: summarize(scope, ecp, products), errors };
+  };
+
+  if (answers.us === '') return finish('us', 'unknown', 'unknown', 'unknown');
+  if (answers.us === 'no') return finish(null, 'not-us', 'unknown', 'not-us');
+
+  questions.push('kind');
+  if (answers.kind === '') return finish('kind', 'us', 'unknown', 'unknown');
+  const entity = answers.kind === 'entity';
+
+  questions.push('amount');
+  if (answers.amount.trim() === '') return finish('amount', 'us', 'unknown', 'unknown');
+  const amount = parseAmount(answers.amount);
+  if (!amount.ok) {
+    errors.amount = amount.message;
+    return finish('amount', 'us', 'unknown', 'unknown');
+  }
+  const value = amount.value;
+  const t = r.thresholds;
+
+  if (!entity) {
+    // "In excess of" $10,000,000 — or of $5,000,000 when hedging: exactly the threshold does not qualify.
+    if (value.gt(t.individual)) return finish(null, 'us', 'yes', 'individual-over');
+    if (!value.gt(t.individualHedging)) return finish(null, 'us', 'no', 'individual-not');
+    questions.push('hedging');
+    if (answers.hedging === '') return finish('hedging', 'us', 'unknown', 'unknown');
+    return answers.hedging === 'yes'
+      ? finish(null, 'us', 'yes', 'individual-hedging')
+      : finish(null, 'us', 'no', 'individual-not');
+  }
+
+  if (value.gt(t.entityAssets)) return finish(null, 'us', 'yes', 'entity-assets');
+  questions.push('hedging');
+  if (answers.hedging === '') return finish('hedging', 'us', 'unknown', 'unknown');
+  return answers.hedging === 'yes'
+    ? finish(null, 'us', 'maybe', 'entity-maybe')
+    : finish(null, 'us', 'no', 'entity-not');
+}
+
+function summarize(scope: Outcome['scope'], ecp: EcpStatus, products: ProductOutcome[]): string {
+  if (scope === 'not-us') return 'This tool covers US rules only; outside the US your own country’s rules apply.';
+  const lead =
+    ecp === 'yes'
+      ? 'Likely an eligible contract participant.'
+      : ecp === 'no'
+        ? 'Not an eligible contract participant, so treated as retail.'
+        : ecp === 'maybe'
+          ? 'Possibly an eligible contract participant; until confirmed, treated as retail.'
+          : 'Until you answer, this shows what a US retail customer can use.';
+  const parts = (Object.keys(VERDICT_LABELS) as Verdict[])
+    .map((verdict) => {
+      const names = products.filter((p) => p.verdict === verdict).map((p) => p.short);
+      return names.length > 0 ? `${VERDICT_LABELS[verdict]}: ${names.join(' and ')}.` : '';
+    })
+    .filter(Boolean);
+  return [lead, ...parts].join(' ');
+}
+
+/** The model in the shape `useWidget` expects: a mistyped amount is a field error, and the last outcome stays. */
+export function computeUsAccess(values: UsAccessValues): ModelOutcome<Outcome> {
+  const outcome = decide(values);
+  if (outcome.errors.amount) return { ok: false, errors: { amount: outcome.errors.amount } };
+  return { ok: true, result: outcome };
+}
