@@ -1,5 +1,7 @@
 /** On the course home: shows each lesson's state from the reader's saved progress. */
 import { progress } from '../progress/browser.ts';
+// Pages that use saved progress say so when it could not be read.
+import './progress-notice.ts';
 import { PASS_SCORE } from '../progress/record.ts';
 
 const { record } = progress.load();

@@ -1,5 +1,7 @@
 /** On a lesson page: marks the lesson read when its end scrolls into view, and says so. */
 import { progress } from '../progress/browser.ts';
+// Pages that use saved progress say so when it could not be read.
+import './progress-notice.ts';
 
 const end = document.getElementById('lesson-end');
 const status = document.getElementById('lesson-status');

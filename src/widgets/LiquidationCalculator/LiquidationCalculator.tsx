@@ -313,7 +313,7 @@ export default function LiquidationCalculator({
           </ol>
           <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
           <h3>The same trade at each venue</h3>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="The same trade at each venue" tabIndex={0}>
             <table data-testid="venues">
               <caption>
                 Liquidation price of this trade under each venue’s rule
