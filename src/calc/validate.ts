@@ -138,7 +138,8 @@ export function leverage(value: unknown, max: Decimal | number = DEFAULT_MAX_LEV
   const d = toDecimal(value, field);
   // Fast path: 1 ≤ d < 100 (exponent 0 or 1) is within range whenever the maximum is at least 100.
   // Zero also has exponent 0 in decimal.js, so it is excluded explicitly.
-  if (d.s === 1 && !d.isZero() && (d.e === 0 || d.e === 1) && (typeof max === 'number' ? max >= 100 : max.e >= 2)) return d;
+  if (d.s === 1 && !d.isZero() && (d.e === 0 || d.e === 1) && (typeof max === 'number' ? max >= 100 : max.e >= 2))
+    return d;
   if (d.lt(ONE) || d.gt(max)) {
     throw new CalcInputError(
       field,
