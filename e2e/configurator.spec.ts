@@ -26,6 +26,8 @@ test('the configurator writes snippets for exactly the scenario set in the widge
     'src',
     `${baseURL}/embed/v1/position/?leverage=25&theme=dark`,
   );
+  // The preview hydrates when it scrolls into view, like any widget.
+  await page.locator('#cfg-preview').scrollIntoViewIfNeeded();
   await expect(page.frameLocator('#cfg-preview').getByLabel('Leverage', { exact: true })).toHaveValue('25');
   // Named scenarios give a pasteable link and an image.
   await page.getByLabel('Named scenario').selectOption('fifty-x-short');

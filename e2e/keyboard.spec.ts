@@ -22,7 +22,8 @@ for (const path of sitemapPaths()) {
       await page.keyboard.press('Tab');
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
+        // Focus inside a frame (the configurator's live preview) is the frame's own business.
+        if (!el || el === document.body || el.tagName === 'IFRAME') return null;
         const style = getComputedStyle(el);
         return {
           kb: el.getAttribute('data-kb'),
