@@ -9,7 +9,7 @@ import { useWidget } from '../shared/useWidget.ts';
 import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { computeLiquidation, VENUE_RULES, type LiquidationView, type RuleOutcome, type VenueId } from './model.ts';
-import { steps, summary, tenXNote, whyTheyDiffer } from './explain.ts';
+import type { Explanation } from './explain.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
 
 export interface LiquidationCalculatorProps {
@@ -19,6 +19,8 @@ export interface LiquidationCalculatorProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The words for the starting scenario, written on the server (see LiquidationCalculator.astro). */
+  explained?: Explanation;
 }
 
 const VENUE_OPTIONS: { value: VenueId; label: string }[] = [
@@ -32,10 +34,22 @@ export default function LiquidationCalculator({
   initial,
   syncUrl = true,
   idPrefix = 'liq',
+  explained,
 }: LiquidationCalculatorProps) {
   const start = { ...liquidationParams.defaults, ...initial };
   const w = useWidget(liquidationParams, start, computeLiquidation, { syncUrl });
   const r = w.result;
+  // The words (worked formula, notes, summary) for the starting scenario come from the server; the
+  // code that writes them for other scenarios loads once the reader changes something. That keeps
+  // this page under its JavaScript budget.
+  const [explain, setExplain] = useState<((v: LiquidationView) => Explanation) | null>(null);
+  const changed = JSON.stringify(w.values) !== JSON.stringify(start);
+  useEffect(() => {
+    if ((changed || !explained) && !explain) {
+      void import('./explain.ts').then((m) => setExplain(() => m.explainAll));
+    }
+  }, [changed]);
+  const words = useMemo(() => (explain ? explain(r) : explained), [explain, r]);
   const v = w.values;
   const id = (k: string) => `${idPrefix}-${k}`;
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -51,8 +65,8 @@ export default function LiquidationCalculator({
   const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
   const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
   const chart = useMemo(() => chartFor(r), [r]);
-  const worked = useMemo(() => steps(r), [r]);
-  const note = tenXNote(r);
+  const worked = words?.steps ?? [];
+  const note = words?.note ?? null;
   const m = r.main;
 
   const addOther = () => {
@@ -250,7 +264,7 @@ export default function LiquidationCalculator({
         </form>
 
         <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={summary(r)} />
+          <LiveSummary stale={w.stale} text={words?.summary ?? ''} />
           <dl class="ll-figures">
             <Figure
               label="Liquidation price"
@@ -346,7 +360,7 @@ export default function LiquidationCalculator({
               </tbody>
             </table>
           </div>
-          <p data-testid="why-differ">{whyTheyDiffer(r)}</p>
+          <p data-testid="why-differ">{words?.why ?? ''}</p>
         </div>
       </div>
     </div>

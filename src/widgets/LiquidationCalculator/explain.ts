@@ -247,3 +247,15 @@ export function summary(v: LiquidationView): string {
   if (m.price === null || m.distance === null) return `${head}no price above zero liquidates it.`;
   return `${head}liquidation at ${formatPrice(m.price, { unit: v.priceUnit })}, ${direction(m.distance)} entry.`;
 }
+
+/** Everything the calculator says in words about one result. */
+export interface Explanation {
+  steps: Step[];
+  note: string | null;
+  why: string;
+  summary: string;
+}
+
+export function explainAll(v: LiquidationView): Explanation {
+  return { steps: steps(v), note: tenXNote(v), why: whyTheyDiffer(v), summary: summary(v) };
+}
