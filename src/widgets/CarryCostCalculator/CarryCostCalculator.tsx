@@ -1,6 +1,8 @@
 /** Funding versus borrowing calculator: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
 import { NumberField } from '../shared/NumberField.tsx';
+import { Figure } from '../shared/Figure.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
@@ -41,16 +43,7 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Funding and borrowing settings">
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={w.values.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
-            onChange={(v) => w.set('side', v)}
-          />
+          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <NumberField
             id={id('size')}
             label="Position size"
@@ -221,25 +214,6 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
           <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
         </div>
       </div>
-    </div>
-  );
-}
-
-function Figure({
-  label,
-  value,
-  testId,
-  tone,
-}: {
-  label: string;
-  value: string;
-  testId: string;
-  tone?: 'good' | 'bad';
-}) {
-  return (
-    <div class={tone ? `ll-${tone}` : ''}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Fragment } from 'preact';
 import { NumberField } from '../shared/NumberField.tsx';
+import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
@@ -270,7 +271,7 @@ export default function LiquidationCalculator({
               label="Liquidation price"
               value={m.price === null ? 'None: cannot be liquidated' : price(m.price)}
               testId="liquidation"
-              bad
+              tone="bad"
             />
             <Figure
               label="Distance from entry"
@@ -418,15 +419,6 @@ function VenueField({
           {error}
         </p>
       )}
-    </div>
-  );
-}
-
-function Figure({ label, value, testId, bad }: { label: string; value: string; testId: string; bad?: boolean }) {
-  return (
-    <div class={bad ? 'll-bad' : ''}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }

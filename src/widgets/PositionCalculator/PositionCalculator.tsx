@@ -1,6 +1,8 @@
 /** Position and PnL calculator: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
 import { NumberField } from '../shared/NumberField.tsx';
+import { Figure, toneOf } from '../shared/Figure.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
@@ -34,16 +36,7 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Position settings">
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={w.values.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
-            onChange={(v) => w.set('side', v)}
-          />
+          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <ChoiceField
             name={id('contract')}
             legend="Contract"
@@ -123,20 +116,20 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
               value={`${formatNumber(r.quantity, { digits: 6 })} ${r.quantityUnit}`}
               testId="quantity"
             />
-            <Figure label="PnL before fees" value={money(r.pnl, true)} testId="pnl" tone={r.pnl} />
+            <Figure label="PnL before fees" value={money(r.pnl, true)} testId="pnl" tone={toneOf(r.pnl)} />
             <Figure label="Fees, open and close" value={money(r.fees)} testId="fees" />
-            <Figure label="PnL after fees" value={money(r.netPnl, true)} testId="net-pnl" tone={r.netPnl} />
+            <Figure label="PnL after fees" value={money(r.netPnl, true)} testId="net-pnl" tone={toneOf(r.netPnl)} />
             <Figure
               label="ROE (return on margin)"
               value={formatPercent(r.netRoe, { signed: true })}
               testId="roe"
-              tone={r.netRoe}
+              tone={toneOf(r.netRoe)}
             />
             <Figure
               label="Return on whole account"
               value={formatPercent(r.accountReturn, { signed: true })}
               testId="account-return"
-              tone={r.accountReturn}
+              tone={toneOf(r.accountReturn)}
             />
             <Figure label="Break-even after fees" value={price(r.breakEven)} testId="break-even" />
             <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
@@ -171,26 +164,6 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
           </div>
         </div>
       </div>
-    </div>
-  );
-}
-
-function Figure({
-  label,
-  value,
-  testId,
-  tone,
-}: {
-  label: string;
-  value: string;
-  testId: string;
-  tone?: { isNeg(): boolean; isZero(): boolean };
-}) {
-  const cls = tone ? (tone.isZero() ? '' : tone.isNeg() ? 'll-bad' : 'll-good') : '';
-  return (
-    <div class={cls}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** Risk sizer: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
 import { NumberField } from '../shared/NumberField.tsx';
-import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { Figure } from '../shared/Figure.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -54,16 +55,7 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
             hint="The share of the account you accept to lose if the stop is hit."
             onInput={(v) => w.set('risk', v)}
           />
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={w.values.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
-            onChange={(v) => w.set('side', v)}
-          />
+          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <NumberField
             id={id('entry')}
             label="Entry price"
@@ -141,7 +133,7 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
               label="Liquidation price"
               value={r.liquidation ? price(r.liquidation) : 'none'}
               testId="liquidation"
-              bad={!r.stopFirst}
+              tone={r.stopFirst ? undefined : 'bad'}
             />
             <Figure
               label="Highest leverage with the stop first"
@@ -171,15 +163,6 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
           <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
         </div>
       </div>
-    </div>
-  );
-}
-
-function Figure({ label, value, testId, bad }: { label: string; value: string; testId: string; bad?: boolean }) {
-  return (
-    <div class={bad ? 'll-bad' : ''}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }
