@@ -116,6 +116,7 @@ test('a link restores the scenario; bad parameters fall back with a note', async
 });
 
 test('garbage in any field shows a message, never NaN or Infinity, and keeps the last result', async ({ page }) => {
+  test.setTimeout(90_000); // many fields × five values on a busy 2-core machine
   const widget = await open(page);
   const before = await widget.getByTestId('probability').innerText();
   await widget.getByLabel('Leverage', { exact: true }).fill('abc');

@@ -193,6 +193,7 @@ test('your own candles: pasted or read from a file, errors name the line, nothin
 });
 
 test('garbage in any field shows a message, never NaN or Infinity, and keeps the last result', async ({ page }) => {
+  test.setTimeout(90_000); // many fields × five values on a busy 2-core machine
   const widget = await open(page);
   const before = await widget.getByTestId('outcome').innerText();
   await widget.getByLabel('Margin', { exact: true }).fill('abc');

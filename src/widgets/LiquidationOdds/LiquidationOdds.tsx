@@ -1,0 +1,312 @@
+/** Liquidation odds: the view. The closed form comes from model.ts; the fan chart from a Web Worker (montecarlo.ts). */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMultiple, formatNumber, formatPercent } from '../shared/format.ts';
+import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
+import { computeOdds, oneIn, type OddsResult } from './model.ts';
+import { liquidationOddsParams, type LiquidationOddsValues } from './params.ts';
+import { runFan } from './montecarlo.ts';
+import type { FanResult } from './fan.ts';
+import { VOLATILITY_PRESETS } from './volatility.ts';
+import './liquidation-odds.css';
+
+export interface LiquidationOddsProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<LiquidationOddsValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+type FanState =
+  | { status: 'waiting' }
+  | { status: 'running'; previous: FanResult | null }
+  | { status: 'done'; result: FanResult }
+  | { status: 'failed'; message: string };
+
+const pct = (p: number) => formatPercent(p, { digits: p < 0.001 ? 4 : 1 });
+
+export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'odds' }: LiquidationOddsProps) {
+  const start = { ...liquidationOddsParams.defaults, ...initial };
+  const w = useWidget(liquidationOddsParams, start, computeOdds, { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const [fan, setFan] = useState<FanState>({ status: 'waiting' });
+  const key = JSON.stringify(r.fan);
+
+  useEffect(() => {
+    let cancelled = false;
+    setFan((f) => ({ status: 'running', previous: f.status === 'done' ? f.result : null }));
+    // A short pause so dragging a slider starts one simulation, not twenty.
+    const timer = setTimeout(() => {
+      runFan(r.fan)
+        .then((result) => {
+          if (!cancelled) setFan({ status: 'done', result });
+        })
+        .catch((error: Error) => {
+          if (!cancelled) setFan({ status: 'failed', message: error.message });
+        });
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  const shown = fan.status === 'done' ? fan.result : fan.status === 'running' ? fan.previous : null;
+  const chart = useMemo(() => (shown ? chartFor(shown, r) : null), [shown, r]);
+  const busy = fan.status === 'running' || fan.status === 'waiting';
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="liquidation-odds">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation odds settings">
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={w.values.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(v) => w.set('side', v)}
+          />
+          <ChoiceField
+            name={id('input')}
+            legend="Start from"
+            value={w.values.input as 'leverage' | 'distance'}
+            options={[
+              { value: 'leverage', label: 'The leverage' },
+              { value: 'distance', label: 'The distance' },
+            ]}
+            onChange={(v) => w.set('input', v)}
+          />
+          {w.values.input === 'leverage' ? (
+            <>
+              <NumberField
+                id={id('leverage')}
+                label="Leverage"
+                unit="x"
+                value={w.values.leverage}
+                error={w.errors['leverage']}
+                onInput={(v) => w.set('leverage', v)}
+                slider={{ min: 1, max: 125, step: 1 }}
+              />
+              <NumberField
+                id={id('mmr')}
+                label="Maintenance margin rate"
+                unit="%"
+                value={w.values.mmr}
+                error={w.errors['mmr']}
+                onInput={(v) => w.set('mmr', v)}
+              />
+            </>
+          ) : (
+            <NumberField
+              id={id('distance')}
+              label="Distance to liquidation"
+              unit="%"
+              value={w.values.distance}
+              error={w.errors['distance']}
+              hint={`How far the price must ${w.values.side === 'short' ? 'rise' : 'fall'} to liquidate you.`}
+              onInput={(v) => w.set('distance', v)}
+            />
+          )}
+          <div class="ll-odds-span">
+            <NumberField
+              id={id('vol')}
+              label="Annualised volatility"
+              unit="%"
+              value={w.values.vol}
+              error={w.errors['vol']}
+              hint="How much the price swings in a year: one standard deviation of log returns."
+              onInput={(v) => w.set('vol', v)}
+              slider={{ min: 5, max: 200, step: 1 }}
+            />
+            <div class="ll-odds-presets" role="group" aria-label="Volatility presets">
+              {VOLATILITY_PRESETS.map((p) => (
+                <button
+                  type="button"
+                  key={p.id}
+                  class="ll-odds-preset"
+                  aria-pressed={w.values.vol === p.volatility}
+                  onClick={() => w.set('vol', p.volatility)}
+                >
+                  {p.asset} 2024: {p.volatility}%
+                </button>
+              ))}
+            </div>
+            <p class="ll-hint">
+              Presets: realised volatility of daily returns over {VOLATILITY_PRESETS[0]?.period},{' '}
+              <a href={VOLATILITY_PRESETS[0]?.sourceUrl} rel="noopener noreferrer">
+                Gale Finance
+              </a>
+              , as of {VOLATILITY_PRESETS[0]?.asOf}.
+            </p>
+          </div>
+          <NumberField
+            id={id('days')}
+            label="Horizon"
+            unit="days"
+            value={w.values.days}
+            error={w.errors['days']}
+            onInput={(v) => w.set('days', v)}
+            slider={{ min: 1, max: 365, step: 1 }}
+          />
+          <NumberField
+            id={id('seed')}
+            label="Random seed"
+            value={w.values.seed}
+            error={w.errors['seed']}
+            hint="The same seed draws the same paths."
+            onInput={(v) => w.set('seed', v)}
+          />
+          <div class="ll-odds-span">
+            <ChoiceField
+              name={id('paths')}
+              legend="Simulated paths"
+              value={w.values.paths as '1000' | '2000' | '5000'}
+              options={[
+                { value: '1000', label: '1,000' },
+                { value: '2000', label: '2,000' },
+                { value: '5000', label: '5,000' },
+              ]}
+              onChange={(v) => w.set('paths', v)}
+            />
+            <button
+              type="button"
+              class="ll-odds-reseed"
+              onClick={() => w.set('seed', String(Math.floor(Math.random() * 1_000_000)))}
+            >
+              Draw new paths
+            </button>
+          </div>
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={sentence(r)} />
+          <dl class="ll-figures">
+            <div>
+              <dt>Liquidation price is</dt>
+              <dd data-testid="distance">
+                {formatPercent(r.distance.abs())} {r.side === 'long' ? 'below' : 'above'}
+              </dd>
+            </div>
+            <div class="ll-bad">
+              <dt>Chance of touching it in {formatNumber(r.days)} days</dt>
+              <dd data-testid="probability">{pct(r.probability)}</dd>
+            </div>
+            <div>
+              <dt>That is</dt>
+              <dd data-testid="one-in">{oneIn(r.probability)}</dd>
+            </div>
+            <div>
+              <dt>Monte Carlo hit rate</dt>
+              <dd data-testid="hit-rate" aria-busy={busy ? 'true' : undefined}>
+                {fan.status === 'done'
+                  ? pct(fan.result.hitRate)
+                  : fan.status === 'failed'
+                    ? 'not available'
+                    : 'simulating…'}
+              </dd>
+            </div>
+          </dl>
+          <div class="table-wrap" role="region" aria-label="Chance by horizon" tabIndex={0}>
+            <table data-testid="ladder">
+              <caption>The same position over other horizons (closed form)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Horizon</th>
+                  <th scope="col">Chance of liquidation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.ladder.map((row) => (
+                  <tr key={row.days}>
+                    <th scope="row">{row.days === 1 ? '1 day' : `${row.days} days`}</th>
+                    <td>{pct(row.probability)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 class="ll-odds-heading">Simulated price paths</h3>
+          <p class="ll-odds-status" role="status" data-testid="fan-status">
+            {fan.status === 'failed'
+              ? `The simulation could not run (${fan.message}). The closed-form figures above do not need it.`
+              : fan.status === 'done'
+                ? `${formatNumber(fan.result.request.paths)} paths simulated with seed ${fan.result.request.seed}: ${pct(fan.result.hitRate)} of them touched the liquidation price.`
+                : `Simulating ${formatNumber(r.fan.paths)} price paths in the background…`}
+          </p>
+          {chart ? (
+            <div aria-busy={busy ? 'true' : undefined} data-testid="fan">
+              <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+            </div>
+          ) : (
+            <p class="ll-chart-wait">The fan chart appears when the simulation has run in your browser.</p>
+          )}
+          <p class="ll-hint">
+            Both figures assume prices follow a random walk with no trend (geometric Brownian motion). Real crypto
+            prices jump more often than that model allows, so treat the odds as a floor, not a forecast.
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function sentence(r: OddsResult): string {
+  const lead = r.leverage ? `A ${formatMultiple(r.leverage)} ${r.side}` : `A ${r.side}`;
+  return (
+    `${lead} is liquidated by a ${formatPercent(r.distance.abs())} ${r.side === 'long' ? 'fall' : 'rise'}. ` +
+    `At ${formatPercent(r.volatility, { digits: 1 })} annualised volatility, the chance of touching that price within ` +
+    `${formatNumber(r.days)} days is ${pct(r.probability)}, ${oneIn(r.probability)}.`
+  );
+}
+
+const QUANTILE_NAMES = ['5th percentile', '25th percentile', 'Median', '75th percentile', '95th percentile'];
+const QUANTILE_COLORS = ['--fg-muted', '--accent', '--good', '--accent', '--fg-muted'];
+
+function chartFor(f: FanResult, r: OddsResult): { spec: ChartSpec; table: ChartTable; summary: string } {
+  const barrier = f.request.barrier;
+  const series = f.bands.map((row, i) => ({
+    label: QUANTILE_NAMES[i] ?? `Band ${i}`,
+    points: row.map((y, j) => ({ x: f.days[j] ?? 0, y })),
+    color: QUANTILE_COLORS[i] ?? '--accent',
+  }));
+  series.push({
+    label: 'Liquidation price',
+    points: [
+      { x: 0, y: barrier },
+      { x: f.request.days, y: barrier },
+    ],
+    color: '--bad',
+  });
+  const every = Math.max(1, Math.ceil(f.days.length / 11));
+  const rows = f.days
+    .map((day, j) => [
+      formatNumber(day, { digits: 1 }),
+      ...f.bands.map((row) => formatNumber(row[j] ?? 0, { digits: 2 })),
+    ])
+    .filter((_, j) => j % every === 0 || j === f.days.length - 1);
+  const last = f.bands.map((row) => row[row.length - 1] ?? 0);
+  return {
+    spec: { kind: 'line', xLabel: 'Day', yLabel: 'Price (today = 100)', series },
+    table: {
+      caption: `Simulated price percentiles by day (today = 100), seed ${f.request.seed}`,
+      columns: ['Day', ...QUANTILE_NAMES],
+      rows,
+    },
+    summary:
+      `Fan chart of ${formatNumber(f.request.paths)} simulated paths over ${formatNumber(f.request.days)} days: ` +
+      `by the end, half of them lie between ${formatNumber(last[1] ?? 0)} and ${formatNumber(last[3] ?? 0)} ` +
+      `(today = 100), and ${pct(f.hitRate)} touched the liquidation price at ${formatNumber(barrier)}` +
+      (r.side === 'long' ? '.' : ' (a short).'),
+  };
+}

@@ -1,0 +1,343 @@
+/** Isolated vs cross sandbox: the view. Two synchronised copies of one wallet; all arithmetic is in model.ts and src/calc. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
+import { NumberField } from '../shared/NumberField.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatPercent, formatPrice } from '../shared/format.ts';
+import { computeSandbox, type SandboxResult, type SandboxPosition } from './model.ts';
+import { ASSETS, MAX_POSITIONS, marginModesParams, type Asset, type MarginModesValues } from './params.ts';
+import './margin-modes.css';
+
+export interface MarginModesProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<MarginModesValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+type Key = keyof MarginModesValues;
+type DecimalLike = { toFixed(dp?: number): string; isNeg(): boolean; isZero(): boolean };
+
+const usdt = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: 'USDT', signed });
+/** Prices of any size: more digits for small coins (XRP at 0.5). */
+const price = (d: { toFixed(dp?: number): string } | null) => {
+  if (d === null) return 'none';
+  return formatPrice(d, { digits: Math.abs(Number(d.toFixed(8))) < 10 ? 4 : 2 });
+};
+const share = (t: { toFixed(): string }) => formatPercent(t, { digits: 0 });
+
+export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }: MarginModesProps) {
+  const start = { ...marginModesParams.defaults, ...initial };
+  const w = useWidget(marginModesParams, start, computeSandbox, { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const count = Number(w.values.count);
+  // The chart's spec is built by a module loaded after hydration: it is not needed for the first paint.
+  const [charts, setCharts] = useState<typeof import('./chart.ts') | null>(null);
+  useEffect(() => {
+    import('./chart.ts').then((m) => setCharts(m)).catch(() => setCharts(null));
+  }, []);
+  const chart = useMemo(() => (charts ? charts.chartFor(r) : null), [charts, r]);
+  const val = (k: string) => w.values[k as Key];
+  const err = (k: string) => w.errors[k];
+
+  return (
+    <div class="ll-widget ll-widget-wide ll-mm" data-widget="margin-modes">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Sandbox settings">
+          <NumberField
+            id={id('wallet')}
+            label="Wallet balance"
+            unit="USDT"
+            value={w.values.wallet}
+            error={err('wallet')}
+            hint="The same wallet funds both copies."
+            onInput={(v) => w.set('wallet', v)}
+          />
+          <NumberField
+            id={id('mmr')}
+            label="Maintenance margin rate"
+            unit="%"
+            value={w.values.mmr}
+            error={err('mmr')}
+            onInput={(v) => w.set('mmr', v)}
+          />
+          <div class="ll-mm-span">
+            <ChoiceField
+              name={id('count')}
+              legend="Positions"
+              value={w.values.count as '2' | '3' | '4'}
+              options={[
+                { value: '2', label: 'Two' },
+                { value: '3', label: 'Three' },
+                { value: '4', label: 'Four' },
+              ]}
+              onChange={(v) => w.set('count', v)}
+            />
+          </div>
+          <div class="ll-mm-span">
+            <NumberField
+              id={id('market')}
+              label="Market move"
+              unit="%"
+              value={w.values.market}
+              error={err('market')}
+              hint="Every price moves by this much, plus each asset’s own move. Negative: the market falls."
+              onInput={(v) => w.set('market', v)}
+              slider={{ min: -30, max: 30, step: 1 }}
+            />
+          </div>
+          {Array.from({ length: MAX_POSITIONS }, (_, n) => n + 1)
+            .filter((i) => i <= count)
+            .map((i) => (
+              <fieldset class="ll-mm-position" key={i}>
+                <legend>Position {i}</legend>
+                <div class="ll-fields">
+                  <AssetField
+                    id={id(`p${i}asset`)}
+                    label={`Position ${i} asset`}
+                    value={val(`p${i}asset`) as Asset}
+                    error={err(`p${i}asset`)}
+                    onChange={(v) => w.set(`p${i}asset` as Key, v)}
+                  />
+                  <ChoiceField
+                    name={id(`p${i}side`)}
+                    legend={`Position ${i} side`}
+                    value={val(`p${i}side`) as 'long' | 'short'}
+                    options={[
+                      { value: 'long', label: 'Long' },
+                      { value: 'short', label: 'Short' },
+                    ]}
+                    onChange={(v) => w.set(`p${i}side` as Key, v)}
+                  />
+                  <NumberField
+                    id={id(`p${i}size`)}
+                    label={`Position ${i} size`}
+                    unit="USDT"
+                    value={val(`p${i}size`)}
+                    error={err(`p${i}size`)}
+                    onInput={(v) => w.set(`p${i}size` as Key, v)}
+                  />
+                  <NumberField
+                    id={id(`p${i}lev`)}
+                    label={`Position ${i} leverage`}
+                    unit="x"
+                    value={val(`p${i}lev`)}
+                    error={err(`p${i}lev`)}
+                    onInput={(v) => w.set(`p${i}lev` as Key, v)}
+                  />
+                  <NumberField
+                    id={id(`p${i}entry`)}
+                    label={`Position ${i} entry price`}
+                    unit="USDT"
+                    value={val(`p${i}entry`)}
+                    error={err(`p${i}entry`)}
+                    onInput={(v) => w.set(`p${i}entry` as Key, v)}
+                  />
+                  <NumberField
+                    id={id(`p${i}move`)}
+                    label={`Position ${i} own move`}
+                    unit="%"
+                    value={val(`p${i}move`)}
+                    error={err(`p${i}move`)}
+                    onInput={(v) => w.set(`p${i}move` as Key, v)}
+                    slider={{ min: -30, max: 30, step: 1 }}
+                  />
+                </div>
+              </fieldset>
+            ))}
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={r.verdict} />
+          <p class="ll-mm-verdict" data-testid="verdict">
+            {r.verdict}
+          </p>
+          <div class="ll-mm-copies">
+            <IsolatedCopy r={r} titleId={id('iso-title')} />
+            <CrossCopy r={r} titleId={id('cross-title')} />
+          </div>
+          <h3 class="ll-mm-heading">Order of liquidations</h3>
+          {r.events.length === 0 ? (
+            <p data-testid="events">No position reaches its liquidation price in either copy.</p>
+          ) : (
+            <ol class="ll-mm-events" data-testid="events">
+              {r.events.map((e) => (
+                <li key={`${e.mode}-${e.asset}`}>
+                  {e.mode === 'isolated'
+                    ? `Isolated ${e.asset} is liquidated ${share(e.at)} of the way through the move (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); its ${usdt(e.lost)} margin is lost.`
+                    : `The whole cross account is liquidated ${share(e.at)} of the way (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); all ${usdt(e.lost)} of the wallet is lost.`}
+                </li>
+              ))}
+            </ol>
+          )}
+          {chart ? (
+            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          ) : (
+            <p class="ll-chart-wait">The chart of both accounts’ equity loads with the page’s scripts.</p>
+          )}
+          <p class="ll-hint">
+            Prices move in a straight line from the entries to the moves you set, all at once. In cross, the wallet
+            backs every position: when equity falls to the total maintenance margin, every position is closed and the
+            wallet is treated as lost, as in a backstop liquidation on Hyperliquid.
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function AssetField({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: Asset;
+  error: string | undefined;
+  onChange: (v: Asset) => void;
+}) {
+  const onSelect = (e: TargetedEvent<HTMLSelectElement>) => onChange(e.currentTarget.value as Asset);
+  return (
+    <div class={`ll-field${error ? ' ll-field-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        onChange={onSelect}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {ASSETS.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="ll-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function tone(d: DecimalLike): string {
+  return d.isZero() ? '' : d.isNeg() ? 'll-bad' : 'll-good';
+}
+
+function label(p: SandboxPosition): string {
+  return `${p.asset} ${p.side}`;
+}
+
+function IsolatedCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
+  const lost = r.wallet.minus(r.isolatedEquity);
+  return (
+    <section class="ll-mm-copy" aria-labelledby={titleId} data-testid="isolated">
+      <h3 id={titleId}>All isolated</h3>
+      <dl class="ll-figures">
+        <div class={tone(r.isolatedEquity.minus(r.wallet))}>
+          <dt>Account equity at the end</dt>
+          <dd data-testid="isolated-equity">{usdt(r.isolatedEquity)}</dd>
+        </div>
+        <div>
+          <dt>Lost</dt>
+          <dd data-testid="isolated-lost">{usdt(lost.isNeg() ? 0 : lost)}</dd>
+        </div>
+      </dl>
+      <div class="table-wrap" role="region" aria-label="Isolated positions" tabIndex={0}>
+        <table>
+          <caption>Each position on its own margin</caption>
+          <thead>
+            <tr>
+              <th scope="col">Position</th>
+              <th scope="col">Price</th>
+              <th scope="col">Equity</th>
+              <th scope="col">Liquidation price</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.isolated.map((row) => (
+              <tr key={row.position.index}>
+                <th scope="row">{label(row.position)}</th>
+                <td>{price(row.price)}</td>
+                <td>{usdt(row.equity)}</td>
+                <td>{price(row.liquidation)}</td>
+                <td>
+                  {row.liquidatedAt === null ? (
+                    'Open'
+                  ) : (
+                    <span class="ll-mm-gone">Liquidated at {share(row.liquidatedAt)} of the move</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CrossCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
+  const at = r.crossLiquidatedAt;
+  const gone = at !== null;
+  const lost = r.wallet.minus(r.crossEquity);
+  return (
+    <section class="ll-mm-copy" aria-labelledby={titleId} data-testid="cross">
+      <h3 id={titleId}>All cross</h3>
+      <dl class="ll-figures">
+        <div class={tone(r.crossEquity.minus(r.wallet))}>
+          <dt>Account equity at the end</dt>
+          <dd data-testid="cross-equity">{usdt(r.crossEquity)}</dd>
+        </div>
+        <div>
+          <dt>Lost</dt>
+          <dd data-testid="cross-lost">{usdt(lost.isNeg() ? 0 : lost)}</dd>
+        </div>
+      </dl>
+      <div class="table-wrap" role="region" aria-label="Cross positions" tabIndex={0}>
+        <table>
+          <caption>
+            One wallet behind every position
+            {at !== null ? `, shown when the account was liquidated (${share(at)} of the move)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Position</th>
+              <th scope="col">Price</th>
+              <th scope="col">PnL</th>
+              <th scope="col">Liquidation price at entry → {gone ? 'then' : 'now'}</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.cross.map((row) => (
+              <tr key={row.position.index}>
+                <th scope="row">{label(row.position)}</th>
+                <td>{price(row.price)}</td>
+                <td>{usdt(row.pnl, true)}</td>
+                <td>
+                  {price(row.liquidationAtEntry)} → {price(row.liquidationNow)}
+                </td>
+                <td>{gone ? <span class="ll-mm-gone">Liquidated with the account</span> : 'Open'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

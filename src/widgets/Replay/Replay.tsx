@@ -1,0 +1,449 @@
+/** Price-path replay: the view and the player (buttons and keys). The outcome comes from model.ts and src/calc. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
+import { NumberField } from '../shared/NumberField.tsx';
+import { Figure } from '../shared/Figure.tsx';
+import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { LazyChart } from '../shared/LazyChart.tsx';
+import { LiveSummary, Notes } from '../shared/Notes.tsx';
+import { useWidget } from '../shared/useWidget.ts';
+import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../shared/format.ts';
+import { computeReplay, type ReplayModelResult } from './model.ts';
+import { replayParams, type ReplayValues, type ScenarioId } from './params.ts';
+import type { CsvError, ParsedCandle } from './csv.ts';
+import { HISTORICAL_IDS, historical, loadRandom, loadScenario, randomGenerator } from './scenarios.ts';
+import './replay.css';
+
+export interface ReplayProps {
+  /** Starting scenario; the URL's parameters override it on the tool page. */
+  initial?: Partial<ReplayValues>;
+  /** Mirror the inputs into the page URL (the tool page and embeds do). */
+  syncUrl?: boolean;
+  /** Makes ids unique when the widget appears more than once on a page. */
+  idPrefix?: string;
+}
+
+const SCENARIO_OPTIONS: { value: ScenarioId; label: string }[] = [
+  ...HISTORICAL_IDS.map((s) => ({ value: s.id as ScenarioId, label: s.title })),
+  { value: 'random', label: 'Random path (seeded)' },
+  { value: 'csv', label: 'Your own candles (CSV)' },
+];
+
+const STEP_MS = 700;
+
+const usdt = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: 'USDT', signed });
+/** Prices of any size: more digits for small ones (a CSV of a 0.5 USDT coin). */
+const price = (d: { toFixed(dp?: number): string } | number | null) => {
+  if (d === null) return 'none';
+  const n = typeof d === 'number' ? d : Number(d.toFixed(8));
+  return formatPrice(d, { digits: Math.abs(n) < 10 ? 4 : 2 });
+};
+
+const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation: 'Liquidated' } as const;
+
+export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }: ReplayProps) {
+  const start = { ...replayParams.defaults, ...initial };
+  const [csv, setCsv] = useState<{ text: string; candles: ParsedCandle[] | null; error: CsvError | null }>({
+    text: '',
+    candles: null,
+    error: null,
+  });
+  const w = useWidget(replayParams, start, (v) => computeReplay(v, csv.candles), { syncUrl });
+  const r = w.result;
+  const id = (k: string) => `${idPrefix}-${k}`;
+  const last = r.candles.length - 1;
+  const [cursor, setCursor] = useState(last);
+  const [playing, setPlaying] = useState(false);
+  const [reduced, setReduced] = useState(false);
+  const cursorRef = useRef(cursor);
+  cursorRef.current = cursor;
+
+  // A shipped window other than the default is fetched when chosen, then the widget recomputes with it.
+  const scenario = w.values.scenario;
+  useEffect(() => {
+    if (scenario === 'random') {
+      if (!randomGenerator()) void loadRandom().then(() => w.setMany({}));
+      return;
+    }
+    if (scenario === 'csv' || historical(scenario)) return;
+    void loadScenario(scenario).then(() => w.setMany({}));
+  }, [scenario]);
+
+  // A new path or entry shows the whole replay again.
+  useEffect(() => {
+    setPlaying(false);
+    setCursor(r.candles.length - 1);
+  }, [r]);
+
+  useEffect(() => {
+    const mq = matchMedia('(prefers-reduced-motion: reduce)');
+    setReduced(mq.matches);
+    const onChange = () => setReduced(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+
+  useEffect(() => {
+    if (!playing) return undefined;
+    const timer = setInterval(() => {
+      const next = cursorRef.current + 1;
+      if (next >= last) setPlaying(false);
+      setCursor(Math.min(next, last));
+    }, STEP_MS);
+    return () => clearInterval(timer);
+  }, [playing, last]);
+
+  const clamp = (i: number) => Math.max(r.entryIndex, Math.min(last, i));
+  const play = () => {
+    if (playing) {
+      setPlaying(false);
+      return;
+    }
+    if (reduced) {
+      // No animation: jump straight to where the position ended (or to the last candle).
+      setCursor(r.end ? r.end.index : last);
+      return;
+    }
+    if (cursor >= last) setCursor(r.entryIndex);
+    setPlaying(true);
+  };
+  const step = (delta: number) => {
+    setPlaying(false);
+    setCursor((c) => clamp(c + delta));
+  };
+  const jump = (to: number) => {
+    setPlaying(false);
+    setCursor(clamp(to));
+  };
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
+    const onButton = (e.target as HTMLElement).tagName === 'BUTTON';
+    if (e.key === ' ' && !onButton) {
+      e.preventDefault();
+      play();
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      step(1);
+    } else if (e.key === 'ArrowLeft') {
+      e.preventDefault();
+      step(-1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      jump(r.entryIndex);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      jump(last);
+    }
+  };
+
+  const onCsvText = (text: string) => {
+    if (text.trim() === '') {
+      setCsv({ text, candles: null, error: null });
+      w.setMany({});
+      return;
+    }
+    setCsv((c) => ({ ...c, text }));
+    // The parser is loaded only when someone brings their own candles.
+    void import('./csv.ts').then(({ parseCandles }) => {
+      const parsed = parseCandles(text);
+      setCsv((c) =>
+        c.text === text
+          ? { text, candles: parsed.ok ? parsed.candles : null, error: parsed.ok ? null : parsed.error }
+          : c,
+      );
+      // A new values object makes the widget recompute with the new candles.
+      w.setMany({});
+    });
+  };
+  const onFile = (e: TargetedEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0];
+    if (!file) return;
+    if (file.size > 2_000_000) {
+      setCsv({
+        text: '',
+        candles: null,
+        error: { line: 1, column: null, message: 'The file is over 2 MB: keep it to 5,000 candles.' },
+      });
+      w.setMany({});
+      return;
+    }
+    // Read in the page only: nothing is uploaded anywhere.
+    const reader = new FileReader();
+    reader.onload = () => onCsvText(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => {
+      setCsv({ text: '', candles: null, error: { line: 1, column: null, message: 'The file could not be read.' } });
+      w.setMany({});
+    };
+    reader.readAsText(file);
+  };
+
+  const shownCursor = Math.max(r.entryIndex, Math.min(cursor, last));
+  // The chart's spec is built by a module loaded after hydration: it is not needed for the first paint.
+  const [charts, setCharts] = useState<typeof import('./chart.ts') | null>(null);
+  useEffect(() => {
+    import('./chart.ts').then((m) => setCharts(m)).catch(() => setCharts(null));
+  }, []);
+  const chart = useMemo(() => (charts ? charts.chartFor(r, shownCursor) : null), [charts, r, shownCursor]);
+  const atCursor = r.candles[shownCursor] as ParsedCandle;
+  const equityNow = r.equity[shownCursor] ?? r.balance;
+  const ended = r.end !== null && shownCursor >= r.end.index;
+  const csvError = (w.values.scenario === 'csv' ? csv.error?.message : undefined) ?? w.errors['csv'];
+
+  return (
+    <div class="ll-widget ll-widget-wide" data-widget="replay">
+      <Notes notes={w.notes} />
+      <div class="ll-widget-grid">
+        <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Replay settings">
+          <div class="ll-field ll-replay-span">
+            <label for={id('scenario')}>Price path</label>
+            <select
+              id={id('scenario')}
+              name={id('scenario')}
+              value={w.values.scenario}
+              onChange={(e) => w.set('scenario', e.currentTarget.value)}
+            >
+              {SCENARIO_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            {w.errors['loading'] && (
+              <p class="ll-hint" role="status">
+                {w.errors['loading']}
+              </p>
+            )}
+            {r.historical && w.values.scenario === r.scenario && (
+              <p class="ll-hint" data-testid="scenario-source">
+                {r.historical.description} Source:{' '}
+                <a href={r.historical.source.url} rel="noopener noreferrer">
+                  {r.historical.source.repository}/{r.historical.source.path}
+                </a>{' '}
+                (daily candles, retrieved {r.historical.source.retrieved}).
+              </p>
+            )}
+          </div>
+          {w.values.scenario === 'random' && (
+            <>
+              <NumberField
+                id={id('seed')}
+                label="Random seed"
+                value={w.values.seed}
+                error={w.errors['seed']}
+                hint="The same seed gives the same path."
+                onInput={(v) => w.set('seed', v)}
+              />
+              <NumberField
+                id={id('vol')}
+                label="Volatility"
+                unit="% a year"
+                value={w.values.vol}
+                error={w.errors['vol']}
+                onInput={(v) => w.set('vol', v)}
+              />
+            </>
+          )}
+          {w.values.scenario === 'csv' && (
+            <div class={`ll-field ll-replay-span${csvError ? ' ll-field-invalid' : ''}`}>
+              <label for={id('csv')}>Your candles (CSV)</label>
+              <textarea
+                id={id('csv')}
+                rows={6}
+                spellcheck={false}
+                value={csv.text}
+                placeholder={'time,open,high,low,close\n2024-01-01,42000,42800,41500,42500'}
+                aria-invalid={csvError ? 'true' : undefined}
+                aria-describedby={`${id('csv')}-hint${csvError ? ` ${id('csv')}-error` : ''}`}
+                onInput={(e) => onCsvText(e.currentTarget.value)}
+              />
+              <label class="ll-replay-file" for={id('file')}>
+                Or choose a CSV file
+              </label>
+              <input id={id('file')} type="file" accept=".csv,text/csv,text/plain" onChange={onFile} />
+              <p class="ll-hint" id={`${id('csv')}-hint`}>
+                One candle per line: time, open, high, low, close (a header line is allowed), up to 5,000 lines. Your
+                candles stay in this page: nothing is uploaded, and they are not put in the link (too big), so a shared
+                link opens without them.
+              </p>
+              {csvError && (
+                <p class="ll-error" id={`${id('csv')}-error`} data-testid="csv-error">
+                  {csvError}
+                </p>
+              )}
+            </div>
+          )}
+          <NumberField
+            id={id('entry')}
+            label="Entry candle"
+            value={w.values.entry}
+            error={w.errors['entry']}
+            hint={`You open at this candle’s close: ${atEntry(r)}.`}
+            onInput={(v) => w.set('entry', v)}
+            slider={{ min: 1, max: Math.max(1, r.candles.length - 1), step: 1 }}
+          />
+          <ChoiceField
+            name={id('side')}
+            legend="Side"
+            value={w.values.side as 'long' | 'short'}
+            options={[
+              { value: 'long', label: 'Long' },
+              { value: 'short', label: 'Short' },
+            ]}
+            onChange={(v) => w.set('side', v)}
+          />
+          <NumberField
+            id={id('leverage')}
+            label="Leverage"
+            unit="x"
+            value={w.values.leverage}
+            error={w.errors['leverage']}
+            onInput={(v) => w.set('leverage', v)}
+            slider={{ min: 1, max: 100, step: 1 }}
+          />
+          <NumberField
+            id={id('margin')}
+            label="Margin"
+            unit="USDT"
+            value={w.values.margin}
+            error={w.errors['margin']}
+            onInput={(v) => w.set('margin', v)}
+          />
+          <ChoiceField
+            name={id('mode')}
+            legend="Margin mode"
+            value={w.values.mode as 'isolated' | 'cross'}
+            options={[
+              { value: 'isolated', label: 'Isolated' },
+              { value: 'cross', label: 'Cross' },
+            ]}
+            onChange={(v) => w.set('mode', v)}
+          />
+          {w.values.mode === 'cross' && (
+            <NumberField
+              id={id('extra')}
+              label="Extra wallet balance"
+              unit="USDT"
+              value={w.values.extra}
+              error={w.errors['extra']}
+              hint="Cross margin uses this too before liquidating, and loses it too."
+              onInput={(v) => w.set('extra', v)}
+            />
+          )}
+          <NumberField
+            id={id('stop')}
+            label="Stop loss"
+            unit="% from entry"
+            value={w.values.stop}
+            error={w.errors['stop']}
+            hint="Leave empty for no stop."
+            onInput={(v) => w.set('stop', v)}
+          />
+          <NumberField
+            id={id('tp')}
+            label="Take-profit"
+            unit="% from entry"
+            value={w.values.tp}
+            error={w.errors['tp']}
+            hint="Leave empty for no target."
+            onInput={(v) => w.set('tp', v)}
+          />
+          <NumberField
+            id={id('mmr')}
+            label="Maintenance margin rate"
+            unit="%"
+            value={w.values.mmr}
+            error={w.errors['mmr']}
+            onInput={(v) => w.set('mmr', v)}
+          />
+        </form>
+
+        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+          <LiveSummary stale={w.stale} text={sentence(r)} />
+          <dl class="ll-figures">
+            <Figure label="Entry price" value={price(r.entryPrice)} testId="entry-price" />
+            <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
+            <Figure label="Stop" value={price(r.stop)} testId="stop" />
+            <Figure label="Take-profit" value={price(r.takeProfit)} testId="take-profit" />
+            <Figure
+              label="Outcome"
+              value={outcomeText(r)}
+              testId="outcome"
+              tone={r.end?.kind !== 'takeProfit' && r.end !== null ? 'bad' : undefined}
+            />
+            <Figure
+              label="Profit or loss"
+              value={usdt(r.finalPnl, true)}
+              testId="final-pnl"
+              tone={r.finalPnl.isNeg() ? 'bad' : undefined}
+            />
+          </dl>
+
+          <div
+            class="ll-replay-player"
+            role="group"
+            aria-label="Replay controls: Space plays or pauses, arrow keys step, Home and End jump"
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            data-testid="player"
+          >
+            <div class="ll-replay-buttons">
+              <button type="button" onClick={() => jump(r.entryIndex)}>
+                To entry
+              </button>
+              <button type="button" onClick={() => step(-1)}>
+                Step back
+              </button>
+              <button type="button" onClick={play} aria-pressed={playing}>
+                {playing ? 'Pause' : 'Play'}
+              </button>
+              <button type="button" onClick={() => step(1)}>
+                Step forward
+              </button>
+              <button type="button" onClick={() => jump(last)}>
+                To end
+              </button>
+            </div>
+            <p class="ll-replay-now" data-testid="cursor" aria-live={playing ? 'off' : 'polite'}>
+              Candle {shownCursor + 1} of {r.candles.length} ({atCursor.time}): close {price(atCursor.close)}, equity{' '}
+              {usdt(equityNow)}
+              {ended && r.end ? ` · ${END_WORDS[r.end.kind].toLowerCase()} on candle ${r.end.index + 1}` : ''}.
+            </p>
+            {reduced && <p class="ll-hint">Your system asks for less motion, so Play jumps straight to the outcome.</p>}
+          </div>
+
+          {chart ? (
+            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} height={300} />
+          ) : (
+            <p class="ll-chart-wait">The price chart loads with the page’s scripts.</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function atEntry(r: ReplayModelResult): string {
+  const c = r.candles[r.entryIndex];
+  return c ? `${c.time}, ${price(c.close)}` : 'none';
+}
+
+function outcomeText(r: ReplayModelResult): string {
+  if (!r.end) return 'Still open at the last candle';
+  const c = r.candles[r.end.index] as ParsedCandle;
+  return `${END_WORDS[r.end.kind]} on candle ${r.end.index + 1} (${c.time}) at ${price(r.end.price)}${r.end.ambiguous ? ', assuming the worse level came first' : ''}`;
+}
+
+function sentence(r: ReplayModelResult): string {
+  const lead = `A ${formatMultiple(r.leverage)} ${r.mode} ${r.side} opened at ${price(r.entryPrice)}`;
+  if (!r.end) {
+    return `${lead} is still open at the last candle, ${usdt(r.finalPnl, true)}.`;
+  }
+  const c = r.candles[r.end.index] as ParsedCandle;
+  const move = r.end.price.minus(r.entryPrice).div(r.entryPrice);
+  const what =
+    r.end.kind === 'liquidation'
+      ? `was liquidated on ${c.time} when the price touched ${price(r.end.price)} (${formatPercent(move, { signed: true })}), losing ${usdt(r.balance)}`
+      : r.end.kind === 'stop'
+        ? `was stopped out on ${c.time} at ${price(r.end.price)}, ${usdt(r.finalPnl, true)}`
+        : `took profit on ${c.time} at ${price(r.end.price)}, ${usdt(r.finalPnl, true)}`;
+  return `${lead} ${what}.`;
+}
