@@ -69,6 +69,7 @@ test('changing inputs changes the figures to what the calculation module gives',
   await expect(page).toHaveURL(/fee=0.06/);
 
   // The chart arrives once it is scrolled into view, with a table alternative.
+  await widget.getByText('The chart loads when you scroll to it.').scrollIntoViewIfNeeded();
   await widget.locator('canvas').scrollIntoViewIfNeeded();
   await expect(widget.locator('canvas')).toHaveAttribute('aria-label', /lines meet at the liquidation price/);
   await widget.getByRole('button', { name: 'Show as table' }).click();
@@ -289,6 +290,7 @@ for (const theme of ['light', 'dark'] as const) {
     const widget = page.locator('[data-widget="liquidation"]');
     await waitForHydration(page, widget);
     await expect(widget.getByLabel('Position 2 quantity')).toBeVisible();
+    await widget.getByText('The chart loads when you scroll to it.').scrollIntoViewIfNeeded();
     await widget.getByRole('button', { name: 'Show as table' }).click();
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);

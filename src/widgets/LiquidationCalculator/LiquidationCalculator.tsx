@@ -1,5 +1,5 @@
 /** Liquidation price calculator: the view. All arithmetic is in model.ts and src/calc; the words in explain.ts. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment } from 'preact';
 import { NumberField } from '../shared/NumberField.tsx';
 import { Figure } from '../shared/Figure.tsx';
@@ -8,7 +8,6 @@ import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
 import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
-import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { computeLiquidation, VENUE_RULES, type LiquidationView, type RuleOutcome, type VenueId } from './model.ts';
 import type { Explanation } from './explain.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
@@ -65,7 +64,25 @@ export default function LiquidationCalculator({
   const count = Math.min(Number(v.others) || 0, MAX_OTHERS);
   const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
   const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
-  const chart = useMemo(() => chartFor(r), [r]);
+  // The chart's builder loads when the chart area comes near the screen, like chart.js itself.
+  const chartBox = useRef<HTMLDivElement>(null);
+  const [charts, setCharts] = useState<typeof import('./chart.ts') | null>(null);
+  useEffect(() => {
+    const el = chartBox.current;
+    if (!el) return undefined;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          void import('./chart.ts').then(setCharts);
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  const chart = useMemo(() => (charts ? charts.chartFor(r) : null), [charts, r]);
   const worked = words?.steps ?? [];
   const note = words?.note ?? null;
   const m = r.main;
@@ -326,7 +343,13 @@ export default function LiquidationCalculator({
               </li>
             ))}
           </ol>
-          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          <div ref={chartBox}>
+            {chart ? (
+              <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+            ) : (
+              <p class="ll-chart-wait-inline muted">The chart loads when you scroll to it.</p>
+            )}
+          </div>
           <h3>The same trade at each venue</h3>
           <div class="table-wrap" role="region" aria-label="The same trade at each venue" tabIndex={0}>
             <table data-testid="venues">
@@ -458,46 +481,4 @@ function rowPrice(row: RuleOutcome, r: LiquidationView): string {
     default:
       return row.price === null ? 'Cannot be liquidated' : formatPrice(row.price, { unit: r.priceUnit });
   }
-}
-
-function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTable; summary: string } {
-  const m = r.main;
-  const markers = [
-    { x: r.entry.toNumber(), label: 'Entry', color: '--fg-muted' },
-    ...(m.price ? [{ x: m.price.toNumber(), label: 'Liquidation', color: '--bad' }] : []),
-    ...(m.bankruptcy ? [{ x: m.bankruptcy.toNumber(), label: 'Bankruptcy', color: '--warn' }] : []),
-  ];
-  const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
-  const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
-  return {
-    spec: {
-      kind: 'line',
-      xLabel: `Mark price (${r.priceUnit})`,
-      yLabel: r.moneyUnit,
-      series: [
-        {
-          label: 'Equity (margin + PnL)',
-          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.equity.toNumber() })),
-          color: '--accent',
-        },
-        {
-          label: 'Maintenance requirement',
-          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.requirement.toNumber() })),
-          color: '--bad',
-        },
-      ],
-      markers,
-    },
-    table: {
-      caption: 'Equity and maintenance requirement at a range of mark prices',
-      columns: [`Mark price`, 'Equity', 'Maintenance requirement'],
-      rows: r.curve.filter((_, i) => i % 5 === 0).map((p) => [price(p.price), money(p.equity), money(p.requirement)]),
-    },
-    summary:
-      `Chart of the position’s equity and the maintenance requirement against the mark price` +
-      (m.price
-        ? `: the two lines meet at the liquidation price, ${price(m.price)}`
-        : ': the lines never meet at a price above zero') +
-      (m.bankruptcy ? `, and equity reaches zero at the bankruptcy price, ${price(m.bankruptcy)}.` : '.'),
-  };
 }
