@@ -191,3 +191,11 @@ test('a quiz card embeds and works in a sandbox with no storage', async ({ page,
   const oembed = await page.request.get(`${baseURL}/oembed/quiz/what-leverage-is.json`);
   expect((await oembed.json()).html).toContain('/embed/v1/quiz/what-leverage-is/');
 });
+
+test('no embed page carries a style attribute, which its strict CSP would block', async ({ request }) => {
+  const { widgets } = await import('../src/widgets/registry.ts');
+  for (const w of widgets) {
+    const html = await (await request.get(`/embed/v1/${w.id}/`)).text();
+    expect(html, w.id).not.toMatch(/\sstyle="/);
+  }
+});

@@ -96,12 +96,3 @@ export function parseRecord(text: string): ParseResult {
   }
   return validateRecord(value);
 }
-
-export const problemMessages: Record<ProgressProblem, string> = {
-  corrupt:
-    'Your saved progress on this device could not be read, so Leverage Lab started a fresh record. A copy of the old data was kept aside.',
-  'future-version':
-    'Your saved progress was written by a newer version of Leverage Lab. It was kept aside untouched and a fresh record started.',
-  foreign:
-    'The saved progress on this device is not in a format Leverage Lab knows. It was kept aside and a fresh record started.',
-};

@@ -214,20 +214,16 @@ export default function LiquidationCalculator({
                 hint="Everything in the cross wallet, this position’s margin included."
                 onInput={(x) => w.set('wallet', x)}
               />
-              <fieldset class="ll-choice" style={{ gridColumn: '1 / -1' }}>
+              <fieldset class="ll-choice ll-span-all">
                 <legend>Other open positions</legend>
-                <p class="ll-hint" style={{ marginTop: 0 }}>
+                <p class="ll-hint ll-hint-first">
                   Valued at their mark price, with the venue’s maintenance rule; same settlement currency ({moneyUnit}
                   ).
                 </p>
                 {Array.from({ length: count }, (_, i) => i + 1).map((n) => {
                   const k = otherKeys(n);
                   return (
-                    <fieldset
-                      key={n}
-                      class="ll-choice"
-                      style={{ borderTop: '1px solid var(--border)', paddingTop: 'var(--space-2)' }}
-                    >
+                    <fieldset key={n} class="ll-choice ll-other-position">
                       <legend>Position {n}</legend>
                       <div class="ll-fields">
                         <ChoiceField
@@ -265,7 +261,7 @@ export default function LiquidationCalculator({
                           onInput={(x) => w.set(k.mark, x)}
                         />
                       </div>
-                      <button type="button" style={{ marginTop: 'var(--space-2)' }} onClick={() => removeOther(n)}>
+                      <button type="button" class="ll-remove" onClick={() => removeOther(n)}>
                         Remove position {n}
                       </button>
                     </fieldset>
@@ -406,7 +402,7 @@ function VenueField({
   const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const onSelect = (e: Event) => onChange((e.currentTarget as HTMLSelectElement).value as VenueId);
   return (
-    <div class={`ll-field${error ? ' ll-field-invalid' : ''}`} style={{ gridColumn: '1 / -1' }}>
+    <div class={`ll-field ll-span-all${error ? ' ll-field-invalid' : ''}`}>
       <label for={id}>Venue rule</label>
       <select
         id={id}
@@ -415,7 +411,6 @@ function VenueField({
         onChange={onSelect}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
-        style={{ width: '100%' }}
       >
         {VENUE_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
@@ -427,7 +422,7 @@ function VenueField({
         {value === 'binance' && 'Tiers on the notional at the liquidation price. '}
         {value === 'bybit' && '0.5% on the entry notional (first risk-limit tier), up to 100x. '}
         {value === 'hyperliquid' && '1.25%: half the initial margin at its 40x maximum. '}
-        {value === 'custom' && 'Your own maintenance rate and amount, on the notional at the liquidation price.'}
+        {value === 'custom' && 'Your own maintenance rate and amount.'}
         {rule?.sourceUrl && (
           <>
             <a href={rule.sourceUrl} rel="noopener noreferrer">
