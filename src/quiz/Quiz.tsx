@@ -181,9 +181,13 @@ function QuestionCard({
   onAnother,
 }: CardProps) {
   const base = `quiz-${q.id}`;
-  const submit = (e: JSX.TargetedEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    onCheck();
+  // No form submission at all: embeds run in sandboxes without allow-forms, which block it.
+  const submit = (e: JSX.TargetedEvent<HTMLFormElement>) => e.preventDefault();
+  const enterChecks = (e: JSX.TargetedKeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+      e.preventDefault();
+      onCheck();
+    }
   };
   const hints = r.numeric?.hints ?? [];
   const invalid = s.feedback?.kind === 'invalid';
@@ -195,6 +199,7 @@ function QuestionCard({
       id={`quiz-q-${q.id}`}
       class="ll-quiz-q"
       onSubmit={submit}
+      onKeyDown={enterChecks}
       noValidate
       data-question={q.id}
       data-seed={q.type === 'generated' ? s.seed : undefined}
@@ -248,7 +253,7 @@ function QuestionCard({
       </fieldset>
 
       <div class="ll-quiz-actions">
-        <button type="submit" class="button-primary">
+        <button type="button" class="button-primary" onClick={onCheck}>
           Check
         </button>
         {hints.length > 0 && s.hints < hints.length && (
