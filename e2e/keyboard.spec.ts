@@ -18,7 +18,8 @@ for (const path of sitemapPaths()) {
     });
     const reached = new Set<string>();
     let withoutOutline = 0;
-    for (let i = 0; i < total * 3 + 40 && reached.size < total; i++) {
+    // Widgets add many fields between links, so allow a generous number of presses.
+    for (let i = 0; i < total * 3 + 400 && reached.size < total; i++) {
       await page.keyboard.press('Tab');
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;

@@ -44,7 +44,8 @@ for (const path of lessons) {
         format: el.getAttribute('data-calc-format') ?? '',
       })),
     );
-    expect(figures.length).toBeGreaterThan(3);
+    // The regulation lesson is about law, not arithmetic: it has no worked examples.
+    if (path !== '/lessons/us-regulation/') expect(figures.length).toBeGreaterThan(3);
     for (const f of figures) {
       const fn = (calc as Record<string, unknown>)[f.fn] as (i: unknown) => unknown;
       let value = f.pick ? pickPath(fn(JSON.parse(f.input)), f.pick) : fn(JSON.parse(f.input));
