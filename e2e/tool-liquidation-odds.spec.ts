@@ -151,7 +151,8 @@ test('the explorer works from the keyboard alone', async ({ page }) => {
   await expect(widget.getByLabel('Random seed', { exact: true })).not.toHaveValue('42');
 });
 
-for (const theme of ['light', 'dark'] as const) {
+// pages.spec checks every page's first state in both themes; this state check runs in the darker one.
+for (const theme of ['dark'] as const) {
   test(`the page passes axe in the ${theme} theme, with the fan table open`, async ({ page, problems }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: theme });

@@ -127,7 +127,8 @@ test('the sandbox works from the keyboard alone', async ({ page }) => {
   await expect(widget.getByLabel('Position 1 asset', { exact: true })).toBeFocused();
 });
 
-for (const theme of ['light', 'dark'] as const) {
+// pages.spec checks every page's first state in both themes; this state check runs in the darker one.
+for (const theme of ['dark'] as const) {
   test(`the page passes axe in the ${theme} theme, with liquidations and the table showing`, async ({
     page,
     problems,

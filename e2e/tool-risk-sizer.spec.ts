@@ -245,7 +245,8 @@ test('the sizer works from the keyboard alone', async ({ page }) => {
   await expect(widget.getByRole('button', { name: 'Show as chart' })).toBeVisible();
 });
 
-for (const theme of ['light', 'dark'] as const) {
+// pages.spec checks every page's first state in both themes; this state check runs in the darker one.
+for (const theme of ['dark'] as const) {
   test(`the page passes axe in the ${theme} theme, warning and table shown`, async ({ page, problems }) => {
     await page.emulateMedia({ colorScheme: theme });
     await page.goto(`${PATH}?leverage=50`);
