@@ -187,7 +187,7 @@ test('a quiz card embeds and works in a sandbox with no storage', async ({ page,
   const first = quiz.locator('fieldset').first();
   await first.locator('input').first().check();
   await quiz.getByRole('button', { name: 'Check' }).first().click();
-  await expect(quiz.locator('.ll-quiz-feedback').first()).toHaveText(/\w{10,}/);
+  await expect(quiz.locator('.ll-quiz-feedback').first()).toContainText(/Not quite|Correct/);
   const oembed = await page.request.get(`${baseURL}/oembed/quiz/what-leverage-is.json`);
   expect((await oembed.json()).html).toContain('/embed/v1/quiz/what-leverage-is/');
 });
