@@ -22,8 +22,8 @@ export default defineConfig({
   // Separate artefacts per build, so parallel runs on one machine don't clash.
   outputDir: process.env['OUT_DIR'] ? `${process.env['OUT_DIR']}-test-results` : 'test-results',
   fullyParallel: true,
-  // The suite waits more than it computes (about half a core busy with 2 workers), so 4 fit on 2 cores.
-  workers: 4,
+  // One Chromium per core: the suite is CPU-bound (rendering, axe), more workers only slow it.
+  workers: 2,
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
   timeout: 30_000,

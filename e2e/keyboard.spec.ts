@@ -1,7 +1,25 @@
-/** Keyboard-only use: Tab alone reaches every link on every page, and focus is always visible. */
+/** Keyboard-only use: Tab alone reaches every link on each kind of page, and focus is always visible. */
 import { test, expect, sitemapPaths } from './fixtures.ts';
 
-for (const path of sitemapPaths()) {
+// One page of each kind (they share their layout and components), so the walk stays affordable.
+const kinds = [
+  /^\/$/,
+  /^\/glossary\/$/,
+  /^\/search\/$/,
+  /^\/progress\/$/,
+  /^\/tools\/$/,
+  /^\/widgets\/$/,
+  /^\/lessons\//,
+  /^\/tools\/./,
+  /^\/widgets\/./,
+];
+const samples = kinds.map((k) => sitemapPaths().find((p) => k.test(p))).filter((p): p is string => !!p);
+
+test('the keyboard walk covers every kind of page', () => {
+  expect(samples).toHaveLength(kinds.length);
+});
+
+for (const path of samples) {
   test(`Tab reaches every link on ${path}`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(path);
