@@ -57,7 +57,15 @@ export function pagesToAudit(root: string): { kind: string; path: string }[] {
 
 export function checkTargets(a: Omit<PageAudit, 'failures'>): string[] {
   const failures: string[] = [];
-  for (const key of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
+  // Embed pages are noindex by design (the embeds issue requires it), which Lighthouse's SEO
+  // category counts against them; their SEO score is reported but not held to 100.
+  const categories = [
+    'performance',
+    'accessibility',
+    'best-practices',
+    ...(a.kind === 'embed' ? [] : ['seo']),
+  ] as const;
+  for (const key of categories as readonly ('performance' | 'accessibility' | 'best-practices' | 'seo')[]) {
     const score = a.scores[key] ?? 0;
     if (score < TARGETS[key]) failures.push(`${key} ${score} < ${TARGETS[key]}`);
   }
@@ -128,7 +136,7 @@ async function main(): Promise<void> {
       const failures = checkTargets(base);
       // Name the audits that cost points, so a failure says what to fix.
       for (const [, cat] of Object.entries(lhr.categories)) {
-        if ((cat.score ?? 0) < 1 && cat.id !== 'performance') {
+        if ((cat.score ?? 0) < 1 && cat.id !== 'performance' && !(kind === 'embed' && cat.id === 'seo')) {
           for (const ref of cat.auditRefs) {
             const a = lhr.audits[ref.id];
             if (ref.weight > 0 && a && a.score !== null && a.score < 1)
