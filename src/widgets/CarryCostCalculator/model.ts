@@ -223,7 +223,9 @@ export function computeCarry(v: CarryValues): ModelOutcome<CarryResult> {
       marginGoneDays: daysToEat(margin),
       liquidatedByFundingDays: daysToEat(margin.minus(maintenance)),
       ...costCurve(hours, (h) => ({
-        funding: fundingOverTime({ ...perp, hours: h }).total.neg(),
+        // Every payment is the same (constant rate and mark), so the total at h is one payment × the
+        // funding times passed: what fundingOverTime sums, without building the list at each of the points.
+        funding: payment.times(h.div(intervalHours).floor()).neg(),
         borrow: borrowInterest({ ...loan, hours: h }).interest,
       })),
     };
