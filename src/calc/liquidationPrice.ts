@@ -90,13 +90,22 @@ interface Prepared {
   s: 1 | -1;
   quantity: Decimal;
   entry: Decimal;
-  /** Notional at entry: q·E (linear, quote) or q/E (inverse, coin). */
-  entryNotional: Decimal;
+  mode: 'isolated' | 'cross';
+  /** The field to blame when the position would be liquidated as soon as it opened. */
+  equityField: 'margin' | 'leverage' | 'walletBalance';
   /**
-   * Equity as a fraction of entry notional, `f = W / N_E` (`1/L` for an isolated position opened at leverage L).
-   * Solving in these units needs the fewest divisions, decimal.js's most expensive operation.
+   * Equity as a fraction of entry notional, `f = W / N_E` (`1/L` for an isolated position opened at leverage L), kept
+   * as numerator and denominator: the solver then works on short exact numbers and divides by short divisors, which
+   * decimal.js does several times faster than arithmetic on 40-digit quotients.
    */
-  equityFraction: Decimal;
+  equityNum: Decimal;
+  /** Denominator of `equityNum`: the leverage, or the entry notional (then `overNotional`). */
+  equityDen: Decimal;
+  overNotional: boolean;
+  /** Notional at entry, q·E (linear, quote) or q/E (inverse, coin); computed on first use, see {@link entryNotionalOf}. */
+  entryNotional?: Decimal;
+  /** `1 − s·f` (linear) or `1 / (1 + s·f)` (inverse), shared by every solve that leaves equity unchanged; null: none. */
+  equityRatio?: Decimal | null;
   closeFee: Decimal;
   basis: 'liquidation' | 'entry';
   rate?: Decimal;
@@ -107,6 +116,7 @@ interface Prepared {
 const BASES = ['liquidation', 'entry'] as const;
 const MODES = ['isolated', 'cross'] as const;
 
+/** Validates the input into the quantities the solver works with; no division happens here. */
 function prepare(input: LiquidationInput): Prepared {
   requireInput(input);
   const side = parseSide(input.side);
@@ -121,6 +131,7 @@ function prepare(input: LiquidationInput): Prepared {
   let rate: Decimal | undefined;
   let amount = ZERO;
   let table: Tier[] | undefined;
+  let entryNotional: Decimal | undefined;
   let maxLeverage: Decimal;
   if (input.tiers !== undefined && input.tiers !== null) {
     if (input.maintenanceMarginRate !== undefined && input.maintenanceMarginRate !== null) {
@@ -138,7 +149,8 @@ function prepare(input: LiquidationInput): Prepared {
       );
     }
     table = withMaintenanceAmounts(input.tiers);
-    const entryTier = table[tierIndexFor(notionalOf(contract, quantity, entry), table)];
+    entryNotional = notionalOf(contract, quantity, entry);
+    const entryTier = table[tierIndexFor(entryNotional, table)];
     maxLeverage =
       input.maxLeverage !== undefined
         ? maxLeverageOf(input.maxLeverage)
@@ -156,8 +168,10 @@ function prepare(input: LiquidationInput): Prepared {
     maxLeverage = maxLeverageOf(input.maxLeverage);
   }
 
-  const entryNotional = notionalOf(contract, quantity, entry);
-  let equityFraction: Decimal;
+  let equityNum: Decimal;
+  let equityDen: Decimal;
+  let overNotional = true;
+  let equityField: Prepared['equityField'] = 'walletBalance';
   if (mode === 'isolated') {
     const isolated = input as IsolatedLiquidationInput;
     const hasMargin = isolated.margin !== undefined && isolated.margin !== null;
@@ -165,12 +179,18 @@ function prepare(input: LiquidationInput): Prepared {
     if (!hasMargin && !hasLeverage) {
       throw new CalcInputError('margin', REQUIRED, 'Give the margin for this position, or its leverage.');
     }
-    if (hasLeverage) {
-      const lev = parseLeverage(isolated.leverage, maxLeverage);
-      // Margin = initial margin = notional / L, so f = 1 / L for linear and inverse alike.
-      equityFraction = hasMargin ? positive(isolated.margin, 'margin').div(entryNotional) : ONE.div(lev);
+    const lev = hasLeverage ? parseLeverage(isolated.leverage, maxLeverage) : undefined;
+    if (hasMargin) {
+      equityNum = positive(isolated.margin, 'margin');
+      entryNotional ??= notionalOf(contract, quantity, entry);
+      equityDen = entryNotional;
+      equityField = 'margin';
     } else {
-      equityFraction = positive(isolated.margin, 'margin').div(entryNotional);
+      // Margin = initial margin = notional / L, so f = 1 / L for linear and inverse alike.
+      equityNum = ONE;
+      equityDen = lev as Decimal;
+      overNotional = false;
+      equityField = 'leverage';
     }
   } else {
     const cross = input as CrossLiquidationInput;
@@ -180,35 +200,58 @@ function prepare(input: LiquidationInput): Prepared {
     if (!Array.isArray(others))
       throw new CalcInputError('otherPositions', INCONSISTENT, 'Other positions must be a list.');
     for (let i = 0; i < others.length; i++) equity = equity.plus(otherEquity(others[i], i, contract));
-    equityFraction = equity.div(entryNotional);
+    equityNum = equity;
+    entryNotional ??= notionalOf(contract, quantity, entry);
+    equityDen = entryNotional;
   }
 
-  const prepared: Prepared = { contract, s, quantity, entry, entryNotional, equityFraction, closeFee, basis, amount };
+  const prepared: Prepared = {
+    contract,
+    s,
+    quantity,
+    entry,
+    mode,
+    equityField,
+    equityNum,
+    equityDen,
+    overNotional,
+    closeFee,
+    basis,
+    amount,
+  };
+  if (entryNotional) prepared.entryNotional = entryNotional;
   if (rate) prepared.rate = rate;
   if (table) prepared.table = table;
-
-  // The position must not be liquidated the moment it opens: equity above the requirement at entry, as fractions of
-  // entry notional: f > r + c − a / N_E.
-  const entryTier = table ? table[tierIndexFor(entryNotional, table)] : undefined;
-  const tierAmount = entryTier ? entryTier.maintenanceAmount : amount;
-  const requirement = minusNZ(
-    plusNZ(entryTier ? entryTier.maintenanceMarginRate : (rate as Decimal), closeFee),
-    tierAmount.isZero() ? ZERO : tierAmount.div(entryNotional),
-  );
-  if (equityFraction.lte(requirement)) {
-    throw new CalcInputError(
-      mode === 'isolated'
-        ? input.marginMode === 'isolated' && input.margin !== undefined
-          ? 'margin'
-          : 'leverage'
-        : 'walletBalance',
-      INCONSISTENT,
-      mode === 'isolated'
-        ? 'The margin is not above the maintenance requirement: the position would be liquidated as soon as it opened. Lower the leverage or the size.'
-        : 'The wallet balance does not cover the maintenance requirement: the account would be liquidated at once.',
-    );
-  }
   return prepared;
+}
+
+/** The entry notional, computed once and only when a tier, an amount or the margin needs it. */
+function entryNotionalOf(p: Prepared): Decimal {
+  return (p.entryNotional ??= notionalOf(p.contract, p.quantity, p.entry));
+}
+
+/**
+ * The position must not be liquidated the moment it opens: equity above the requirement at entry,
+ * `f + a/N_E − r_E > r_L + c`, which holds exactly when the liquidation price solved with the entry tier lies on the
+ * losing side of entry (below it for a long, above for a short) or, with no such price, when no price liquidates.
+ */
+function assertOpensSafely(p: Prepared, entryTierRatio: Decimal | null): void {
+  const safe =
+    entryTierRatio === null
+      ? // No positive solution: a linear long or an inverse short has equity to spare at every price; the others have
+        // so little equity that every price is below the requirement.
+        (p.contract === 'linear') === (p.s === 1)
+      : p.s === 1
+        ? entryTierRatio.lt(ONE)
+        : entryTierRatio.gt(ONE);
+  if (safe) return;
+  throw new CalcInputError(
+    p.equityField,
+    INCONSISTENT,
+    p.mode === 'isolated'
+      ? 'The margin is not above the maintenance requirement: the position would be liquidated as soon as it opened. Lower the leverage or the size.'
+      : 'The wallet balance does not cover the maintenance requirement: the account would be liquidated at once.',
+  );
 }
 
 /** Unrealised PnL minus maintenance margin of another cross position, at its mark price. */
@@ -235,33 +278,42 @@ function otherEquity(other: OtherPosition, i: number, contract: Contract): Decim
 
 /**
  * Solves `equity + s·PnL(P) = maintenance(P) + closeFee(P)` for the ratio `P / E`, in units of entry notional
- * (`f = W/N_E`, `a' = a/N_E`, `f' = f + a' − r_E`). Linear: `P/E = (1 − s·f') / (1 − s·(r_L + c))`;
+ * (`f = W/N_E = F/D`, `a' = a/N_E`, `f' = f + a' − r_E`). Linear: `P/E = (1 − s·f') / (1 − s·(r_L + c))`;
  * inverse: `P/E = (1 + s·(r_L + c)) / (1 + s·f')`, where `r_L` is the rate on the liquidation-price notional
  * (liquidation basis) and `r_E` the rate on entry notional (entry basis); the other one is 0.
  * Returns null when no positive price solves it.
  */
 function solveRatio(p: Prepared, rate: Decimal, amount: Decimal, withMaintenance: boolean): Decimal | null {
   const { s, closeFee: c } = p;
-  let cushion = p.equityFraction;
-  if (withMaintenance && !amount.isZero()) cushion = cushion.plus(amount.div(p.entryNotional));
-  if (withMaintenance && p.basis === 'entry' && !rate.isZero()) cushion = cushion.minus(rate);
-  const k = withMaintenance && p.basis === 'liquidation' ? plusNZ(rate, c) : c;
-  if (p.contract === 'linear') {
-    const denominator = k.isZero() ? ONE : s === 1 ? ONE.minus(k) : ONE.plus(k);
-    ensure(
-      denominator.gt(ZERO),
-      'maintenanceMarginRate',
-      'The maintenance rate plus the close fee rate must stay below 1.',
-    );
-    const numerator = s === 1 ? ONE.minus(cushion) : ONE.plus(cushion);
-    if (numerator.s !== 1 || numerator.isZero()) return null;
-    return denominator === ONE ? numerator : numerator.div(denominator);
+  let F = p.equityNum;
+  let D = p.equityDen;
+  if (withMaintenance && !amount.isZero()) {
+    if (p.overNotional) F = F.plus(amount);
+    else {
+      const notional = entryNotionalOf(p);
+      F = F.times(notional).plus(amount.times(D));
+      D = D.times(notional);
+    }
   }
-  const costs = k.isZero() ? ONE : s === 1 ? ONE.plus(k) : ONE.minus(k);
-  const equity = s === 1 ? ONE.plus(cushion) : ONE.minus(cushion);
-  ensure(costs.gt(ZERO), 'maintenanceMarginRate', 'The maintenance rate plus the close fee rate must stay below 1.');
-  if (equity.s !== 1 || equity.isZero()) return null;
-  return equity === ONE ? costs : costs.div(equity);
+  if (withMaintenance && p.basis === 'entry' && !rate.isZero()) F = F.minus(rate.times(D));
+  const k = withMaintenance && p.basis === 'liquidation' ? plusNZ(rate, c) : c;
+  // Linear: (1 − s·k) ≤ 0 would put the price at infinity; inverse: (1 + s·k) the same for a short.
+  const costs = k.isZero() ? ONE : (p.contract === 'linear') === (s === 1) ? ONE.minus(k) : ONE.plus(k);
+  // k < 1 (exponent below 0) is the usual case and needs no comparison.
+  if (k.e >= 0) {
+    ensure(costs.gt(ZERO), 'maintenanceMarginRate', 'The maintenance rate plus the close fee rate must stay below 1.');
+  }
+  const unchanged = F === p.equityNum && D === p.equityDen;
+  let base = unchanged ? p.equityRatio : undefined;
+  if (base === undefined) {
+    // Linear (1 − s·f') = (D − s·F) / D; inverse 1 / (1 + s·f') = D / (D + s·F).
+    const top = p.contract === 'linear' ? (s === 1 ? D.minus(F) : D.plus(F)) : s === 1 ? D.plus(F) : D.minus(F);
+    base = top.s !== 1 || top.isZero() ? null : p.contract === 'linear' ? top.div(D) : D.div(top);
+    if (unchanged) p.equityRatio = base;
+  }
+  if (base === null) return null;
+  if (costs === ONE) return base;
+  return p.contract === 'linear' ? base.div(costs) : base.times(costs);
 }
 
 /** `x + y`, skipping the operation when `y` is zero (the common case for optional fees and amounts). */
@@ -269,20 +321,25 @@ function plusNZ(x: Decimal, y: Decimal): Decimal {
   return y.isZero() ? x : x.plus(y);
 }
 
-/** `x − y`, skipping the operation when `y` is zero. */
-function minusNZ(x: Decimal, y: Decimal): Decimal {
-  return y.isZero() ? x : x.minus(y);
+/** Index of the tier used at entry (re-chosen at the liquidation price later); -1 with a flat rate. */
+function entryTierIndex(p: Prepared): number {
+  return p.table ? tierIndexFor(entryNotionalOf(p), p.table) : -1;
+}
+
+/** Solves with the flat rate, or with tier `i` of the table. */
+function ratioWith(p: Prepared, i: number): Decimal | null {
+  if (!p.table) return solveRatio(p, p.rate as Decimal, p.amount, true);
+  return solveRatio(p, p.table[i].maintenanceMarginRate, p.table[i].maintenanceAmount, true);
 }
 
 function solveTiered(p: Prepared): { ratio: Decimal | null; tier?: Tier } {
-  if (!p.table) return { ratio: solveRatio(p, p.rate as Decimal, p.amount, true) };
+  let index = entryTierIndex(p);
+  let ratio = ratioWith(p, index);
+  assertOpensSafely(p, ratio);
   const table = p.table;
-  const notionalAt = (ratio: Decimal | null) =>
-    ratio === null ? ZERO : notionalOf(p.contract, p.quantity, p.entry.times(ratio));
-  let index = tierIndexFor(p.entryNotional, table);
-  const ratioFor = (i: number) => solveRatio(p, table[i].maintenanceMarginRate, table[i].maintenanceAmount, true);
-  let ratio = ratioFor(index);
+  if (!table) return { ratio };
   if (p.basis === 'entry') return { ratio, tier: table[index] };
+  const notionalAt = (r: Decimal | null) => (r === null ? ZERO : notionalOf(p.contract, p.quantity, p.entry.times(r)));
   // Binance: "If your position (calculated at the liquidation price) and the current position (calculated at the opening
   // price) are of different levels, … substitute the maintenance margin rate and amount of the level … to recalculate."
   const seen = new Set<number>([index]);
@@ -292,10 +349,10 @@ function solveTiered(p: Prepared): { ratio: Decimal | null; tier?: Tier } {
     if (seen.has(next)) break; // oscillation: fall back to a scan for the self-consistent tier
     seen.add(next);
     index = next;
-    ratio = ratioFor(index);
+    ratio = ratioWith(p, index);
   }
   for (let i = 0; i < table.length; i++) {
-    const candidate = ratioFor(i);
+    const candidate = ratioWith(p, i);
     if (tierIndexFor(notionalAt(candidate), table) === i) return { ratio: candidate, tier: table[i] };
   }
   return { ratio, tier: table[index] };
@@ -339,6 +396,7 @@ export function liquidationPrice(input: LiquidationInput): LiquidationResult {
  */
 export function bankruptcyPrice(input: LiquidationInput): Decimal | null {
   const p = prepare(input);
+  assertOpensSafely(p, ratioWith(p, entryTierIndex(p)));
   const ratio = solveRatio(p, ZERO, ZERO, false);
   return ratio === null ? null : p.entry.times(ratio);
 }

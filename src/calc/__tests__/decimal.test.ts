@@ -1,6 +1,7 @@
 /** Example tests for parsing inputs into Decimals and for tryCalc. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import DecimalJs from 'decimal.js';
 import { Decimal, toDecimal, fieldLabel } from '../decimal.ts';
 import { CalcInputError, tryCalc } from '../errors.ts';
@@ -47,6 +48,24 @@ describe('toDecimal', () => {
     it(`rejects ${String(value)} with ${code}`, () =>
       throwsCalc(() => toDecimal(value, 'entryPrice'), 'entryPrice', code));
   }
+  it('parses plain digit strings (the fast path form fields take) exactly as the full path does', () => {
+    // A surrounding space sends the same text through the pattern-checked path: both must agree on value or error.
+    const outcome = (value: string) => {
+      try {
+        return toDecimal(value, 'price').toString();
+      } catch (error) {
+        return (error as CalcInputError).code;
+      }
+    };
+    for (const text of ['20', '0000020', '5.', '.', '0.0000000000000000001', '1000000000000000', '1000000000000001']) {
+      assert.equal(outcome(text), outcome(` ${text} `), text);
+    }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{0,20}(\.[0-9]{0,24})?$/), (text) =>
+        assert.equal(outcome(text), outcome(` ${text} `), text),
+      ),
+    );
+  });
   it('keeps 40 significant digits (1/3)', () => assert.equal(new Decimal(1).div(3).toString(), '0.' + '3'.repeat(40)));
   it('labels fields for beginners', () => {
     assert.equal(fieldLabel('entryPrice'), 'Entry price');

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Decimal } from '../decimal.ts';
-import { liquidationPrice } from '../liquidationPrice.ts';
+import { bankruptcyPrice, liquidationPrice } from '../liquidationPrice.ts';
 import { pnl } from '../pnl.ts';
 import { withMaintenanceAmounts } from '../tiers.ts';
 import { BINANCE_BTCUSDT, BINANCE_ETHUSDT } from '../venues.ts';
-import { contractArb, decimalString, mmrArb, near, priceArb, quantityArb, sideArb } from './helpers.ts';
+import { contractArb, decimalString, mmrArb, near, priceArb, quantityArb, sideArb, throwsCalc } from './helpers.ts';
 import { binanceUsdm, hyperliquid } from './oracles.ts';
 
 /** Leverages low enough that 1/L stays above maintenance + fee (so the position is valid): 1.0 … 40.0. */
@@ -266,6 +266,58 @@ describe('liquidation laws', () => {
           const index = table.indexOf(r.tier);
           assert.ok(index === 0 || value.gt(r.tier.floor));
           assert.ok(index === table.length - 1 || value.lte(table[index + 1].floor));
+        },
+      ),
+    );
+  });
+
+  it('refuses a position exactly when its equity at entry does not exceed the requirement at entry', () => {
+    // The requirement at entry, worked independently: N_E·(r + c) − a, with N_E = q·E (linear) or q/E (inverse).
+    fc.assert(
+      fc.property(
+        sideArb,
+        contractArb,
+        quantityArb,
+        priceArb,
+        mmrArb,
+        feeArb,
+        basisArb,
+        fc.boolean(),
+        fc.constantFrom('isolated' as const, 'cross' as const),
+        // Equity as a multiple of the requirement, or 'underwater': a cross wallet of −2 × notional, so deep that no
+        // positive price solves the equation (a linear short or an inverse long must still be refused).
+        fc.constantFrom('underwater', '-1', '0.5', '0.9999', '1', '1.0001', '2'),
+        (side, contract, quantity, entryPrice, rate, fee, basis, withAmount, marginMode, factor) => {
+          // q/E is rounded, so the exact boundary (factor 1) is only exact for linear contracts.
+          if (contract === 'inverse' && factor === '1') return;
+          const notional =
+            contract === 'linear' ? new Decimal(quantity).times(entryPrice) : new Decimal(quantity).div(entryPrice);
+          const amount = withAmount ? notional.times(rate).div(2) : new Decimal(0);
+          const requirement = notional.times(new Decimal(rate).plus(fee)).minus(amount);
+          const equity = factor === 'underwater' ? notional.times(-2) : requirement.times(factor);
+          if (marginMode === 'isolated' && !equity.gt(0)) return; // a margin must be positive: another error
+          const common = {
+            side,
+            contract,
+            quantity,
+            entryPrice,
+            maintenanceMarginRate: rate,
+            maintenanceAmount: amount,
+            closeFeeRate: fee,
+            maintenanceBasis: basis,
+          };
+          const input =
+            marginMode === 'isolated'
+              ? { ...common, marginMode, margin: equity }
+              : { ...common, marginMode, walletBalance: equity };
+          if (equity.lte(requirement)) {
+            const field = marginMode === 'isolated' ? 'margin' : 'walletBalance';
+            throwsCalc(() => liquidationPrice(input), field, 'inconsistent');
+            throwsCalc(() => bankruptcyPrice(input), field, 'inconsistent');
+          } else {
+            const r = liquidationPrice(input);
+            assert.ok(r.price === null || (side === 'long' ? r.price.lt(entryPrice) : r.price.gt(entryPrice)));
+          }
         },
       ),
     );
