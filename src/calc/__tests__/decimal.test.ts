@@ -66,6 +66,11 @@ describe('toDecimal', () => {
       ),
     );
   });
+  it('rejects a pasted wall of digits with one stray character, without scanning it quadratically', () => {
+    // With a pattern that could split a run of digits two ways, 100,000 digits took minutes to reject.
+    throwsCalc(() => toDecimal(`${'1'.repeat(100_000)}x`, 'entryPrice'), 'entryPrice', 'not_a_number');
+    throwsCalc(() => toDecimal(`${'1'.repeat(100_000)}.5`, 'entryPrice'), 'entryPrice', 'out_of_range');
+  });
   it('keeps 40 significant digits (1/3)', () => assert.equal(new Decimal(1).div(3).toString(), '0.' + '3'.repeat(40)));
   it('labels fields for beginners', () => {
     assert.equal(fieldLabel('entryPrice'), 'Entry price');

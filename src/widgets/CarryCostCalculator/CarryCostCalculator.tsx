@@ -1,6 +1,6 @@
 /** Funding versus borrowing calculator: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, NumberField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { SideField } from '../shared/SideField.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
@@ -34,6 +34,7 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
   const w = useWidget(carryParams, start, computeCarry, { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const chart = useMemo(() => chartFor(r), [r]);
   const hourly = w.values.accrual !== 'rollover';
   const period = `${formatNumber(r.days, { digits: 2 })} ${r.days.eq(1) ? 'day' : 'days'}`;
@@ -45,48 +46,25 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Funding and borrowing settings">
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <NumberField
-            id={id('size')}
+            {...bind('size')}
             label="Position size"
             unit="USDT"
-            value={w.values.size}
-            error={w.errors['size']}
             hint="The position’s value at entry, the same whichever way you hold it."
-            onInput={(v) => w.set('size', v)}
           />
+          <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
           <NumberField
-            id={id('entry')}
-            label="Entry price"
-            unit="USDT"
-            value={w.values.entry}
-            error={w.errors['entry']}
-            onInput={(v) => w.set('entry', v)}
-          />
-          <NumberField
-            id={id('leverage')}
+            {...bind('leverage')}
             label="Leverage"
             unit="x"
-            value={w.values.leverage}
-            error={w.errors['leverage']}
             hint="Sets your margin: size ÷ leverage. Spot-margin venues allow less (Kraken 5x, Binance Cross 3x)."
-            onInput={(v) => w.set('leverage', v)}
             slider={{ min: 1, max: 50, step: 1 }}
           />
+          <NumberField {...bind('days')} label="Days held" unit="days" />
           <NumberField
-            id={id('days')}
-            label="Days held"
-            unit="days"
-            value={w.values.days}
-            error={w.errors['days']}
-            onInput={(v) => w.set('days', v)}
-          />
-          <NumberField
-            id={id('funding')}
+            {...bind('funding')}
             label="Funding rate per interval"
             unit="%"
-            value={w.values.funding}
-            error={w.errors['funding']}
             hint="Perpetual. Positive: longs pay shorts. Negative: shorts pay longs."
-            onInput={(v) => w.set('funding', v)}
           />
           <ChoiceField
             name={id('interval')}
@@ -100,13 +78,10 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
             onChange={(v) => w.set('interval', v)}
           />
           <NumberField
-            id={id('mmr')}
+            {...bind('mmr')}
             label="Maintenance margin rate"
             unit="%"
-            value={w.values.mmr}
-            error={w.errors['mmr']}
             hint="Perpetual, isolated margin: funding is taken from this position’s margin."
-            onInput={(v) => w.set('mmr', v)}
           />
           <ChoiceField
             name={id('accrual')}
@@ -120,23 +95,17 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
           />
           {hourly ? (
             <NumberField
-              id={id('borrow')}
+              {...bind('borrow')}
               label="Borrow interest per hour"
               unit="%"
-              value={w.values.borrow}
-              error={w.errors['borrow']}
               hint="Charged for the hour you borrow and each new hour the loan is open. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
-              onInput={(v) => w.set('borrow', v)}
             />
           ) : (
             <NumberField
-              id={id('rollover')}
+              {...bind('rollover')}
               label="Opening and rollover fee per 4 hours"
               unit="%"
-              value={w.values.rollover}
-              error={w.errors['rollover']}
               hint="Charged once when you open and again each time the loan passes another 4 hours, on the position’s full cost (as Kraken does), long or short."
-              onInput={(v) => w.set('rollover', v)}
             />
           )}
         </form>

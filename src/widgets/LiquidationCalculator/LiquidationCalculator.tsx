@@ -1,7 +1,7 @@
 /** Liquidation price calculator: the view. All arithmetic is in model.ts and src/calc; the words in explain.ts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment } from 'preact';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
@@ -22,6 +22,11 @@ export interface LiquidationCalculatorProps {
   /** The words for the starting scenario, written on the server (see LiquidationCalculator.astro). */
   explained?: Explanation;
 }
+
+const SIDES = [
+  { value: 'long', label: 'Long' },
+  { value: 'short', label: 'Short' },
+] as const;
 
 const VENUE_OPTIONS: { value: VenueId; label: string }[] = [
   { value: 'binance', label: 'Binance BTCUSDT (tiers)' },
@@ -52,6 +57,7 @@ export default function LiquidationCalculator({
   const words = useMemo(() => (explain ? explain(r) : explained), [explain, r]);
   const v = w.values;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const [focusId, setFocusId] = useState<string | null>(null);
   useEffect(() => {
     if (focusId) document.getElementById(focusId)?.focus();
@@ -114,10 +120,7 @@ export default function LiquidationCalculator({
             name={id('side')}
             legend="Side"
             value={v.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
+            options={SIDES}
             onChange={(x) => w.set('side', x)}
           />
           <ChoiceField
@@ -149,70 +152,36 @@ export default function LiquidationCalculator({
           />
           {v.venue === 'custom' && (
             <>
+              <MaintenanceRateField {...bind('mmr')} />
               <NumberField
-                id={id('mmr')}
-                label="Maintenance margin rate"
-                unit="%"
-                value={v.mmr}
-                error={w.errors['mmr']}
-                onInput={(x) => w.set('mmr', x)}
-              />
-              <NumberField
-                id={id('mma')}
+                {...bind('mma')}
                 label="Maintenance amount"
                 unit={moneyUnit}
-                value={v.mma}
-                error={w.errors['mma']}
                 hint="Binance’s “maintenance amount”, Bybit’s “deduction”; 0 for none."
-                onInput={(x) => w.set('mma', x)}
               />
             </>
           )}
           <NumberField
-            id={id('margin')}
+            {...bind('margin')}
             label="Margin"
             unit={moneyUnit}
-            value={v.margin}
-            error={w.errors['margin']}
             hint={v.mode === 'cross' ? 'With leverage, sets the size of the position.' : undefined}
-            onInput={(x) => w.set('margin', x)}
           />
+          <LeverageField {...bind('leverage')} />
+          <NumberField {...bind('entry')} label="Entry price" unit={priceUnit} />
           <NumberField
-            id={id('leverage')}
-            label="Leverage"
-            unit="x"
-            value={v.leverage}
-            error={w.errors['leverage']}
-            onInput={(x) => w.set('leverage', x)}
-            slider={{ min: 1, max: 125, step: 1 }}
-          />
-          <NumberField
-            id={id('entry')}
-            label="Entry price"
-            unit={priceUnit}
-            value={v.entry}
-            error={w.errors['entry']}
-            onInput={(x) => w.set('entry', x)}
-          />
-          <NumberField
-            id={id('fee')}
+            {...bind('fee')}
             label="Close fee"
             unit="%"
-            value={v.fee}
-            error={w.errors['fee']}
             hint="Counted in the requirement, as OKX and Phemex do; 0 for none."
-            onInput={(x) => w.set('fee', x)}
           />
           {v.mode === 'cross' && (
             <>
               <NumberField
-                id={id('wallet')}
+                {...bind('wallet')}
                 label="Wallet balance"
                 unit={moneyUnit}
-                value={v.wallet}
-                error={w.errors['wallet']}
                 hint="Everything in the cross wallet, this position’s margin included."
-                onInput={(x) => w.set('wallet', x)}
               />
               <fieldset class="ll-choice ll-span-all">
                 <legend>Other open positions</legend>
@@ -230,36 +199,16 @@ export default function LiquidationCalculator({
                           name={id(k.side)}
                           legend={`Position ${n} side`}
                           value={v[k.side] as 'long' | 'short'}
-                          options={[
-                            { value: 'long', label: 'Long' },
-                            { value: 'short', label: 'Short' },
-                          ]}
+                          options={SIDES}
                           onChange={(x) => w.set(k.side, x)}
                         />
                         <NumberField
-                          id={id(k.qty)}
+                          {...bind(k.qty)}
                           label={`Position ${n} quantity`}
                           unit={inverse ? 'USD' : 'coins'}
-                          value={v[k.qty]}
-                          error={w.errors[k.qty]}
-                          onInput={(x) => w.set(k.qty, x)}
                         />
-                        <NumberField
-                          id={id(k.entry)}
-                          label={`Position ${n} entry price`}
-                          unit={priceUnit}
-                          value={v[k.entry]}
-                          error={w.errors[k.entry]}
-                          onInput={(x) => w.set(k.entry, x)}
-                        />
-                        <NumberField
-                          id={id(k.mark)}
-                          label={`Position ${n} mark price`}
-                          unit={priceUnit}
-                          value={v[k.mark]}
-                          error={w.errors[k.mark]}
-                          onInput={(x) => w.set(k.mark, x)}
-                        />
+                        <NumberField {...bind(k.entry)} label={`Position ${n} entry price`} unit={priceUnit} />
+                        <NumberField {...bind(k.mark)} label={`Position ${n} mark price`} unit={priceUnit} />
                       </div>
                       <button type="button" class="ll-remove" onClick={() => removeOther(n)}>
                         Remove position {n}
@@ -399,45 +348,33 @@ function VenueField({
   onChange: (v: VenueId) => void;
 }) {
   const rule = value === 'custom' ? undefined : VENUE_RULES[value];
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const onSelect = (e: Event) => onChange((e.currentTarget as HTMLSelectElement).value as VenueId);
-  return (
-    <div class={`ll-field ll-span-all${error ? ' ll-field-invalid' : ''}`}>
-      <label for={id}>Venue rule</label>
-      <select
-        id={id}
-        name={id}
-        value={value}
-        onChange={onSelect}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
-        {VENUE_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <p class="ll-hint" id={`${id}-hint`}>
-        {value === 'binance' && 'Tiers on the notional at the liquidation price. '}
-        {value === 'bybit' && '0.5% on the entry notional (first risk-limit tier), up to 100x. '}
-        {value === 'hyperliquid' && '1.25%: half the initial margin at its 40x maximum. '}
-        {value === 'custom' && 'Your own maintenance rate and amount.'}
-        {rule?.sourceUrl && (
-          <>
-            <a href={rule.sourceUrl} rel="noopener noreferrer">
-              Source
-            </a>
-            , as of {rule.asOf}.
-          </>
-        )}
-      </p>
-      {error && (
-        <p class="ll-error" id={`${id}-error`}>
-          {error}
-        </p>
+  const hint = (
+    <>
+      {value === 'binance' && 'Tiers on the notional at the liquidation price. '}
+      {value === 'bybit' && '0.5% on the entry notional (first risk-limit tier), up to 100x. '}
+      {value === 'hyperliquid' && '1.25%: half the initial margin at its 40x maximum. '}
+      {value === 'custom' && 'Your own maintenance rate and amount.'}
+      {rule?.sourceUrl && (
+        <>
+          <a href={rule.sourceUrl} rel="noopener noreferrer">
+            Source
+          </a>
+          , as of {rule.asOf}.
+        </>
       )}
-    </div>
+    </>
+  );
+  return (
+    <SelectField
+      id={id}
+      label="Venue rule"
+      class="ll-span-all"
+      value={value}
+      options={VENUE_OPTIONS}
+      onChange={onChange}
+      error={error}
+      hint={hint}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 /** Liquidation odds: the view. The closed form comes from model.ts; the fan chart from a Web Worker (montecarlo.ts). */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
@@ -36,6 +36,7 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
   const w = useWidget(liquidationOddsParams, start, computeOdds, { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const [fan, setFan] = useState<FanState>({ status: 'waiting' });
   const key = JSON.stringify(r.fan);
 
@@ -89,44 +90,23 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
           />
           {w.values.input === 'leverage' ? (
             <>
-              <NumberField
-                id={id('leverage')}
-                label="Leverage"
-                unit="x"
-                value={w.values.leverage}
-                error={w.errors['leverage']}
-                onInput={(v) => w.set('leverage', v)}
-                slider={{ min: 1, max: 125, step: 1 }}
-              />
-              <NumberField
-                id={id('mmr')}
-                label="Maintenance margin rate"
-                unit="%"
-                value={w.values.mmr}
-                error={w.errors['mmr']}
-                onInput={(v) => w.set('mmr', v)}
-              />
+              <LeverageField {...bind('leverage')} />
+              <MaintenanceRateField {...bind('mmr')} />
             </>
           ) : (
             <NumberField
-              id={id('distance')}
+              {...bind('distance')}
               label="Distance to liquidation"
               unit="%"
-              value={w.values.distance}
-              error={w.errors['distance']}
               hint={`How far the price must ${w.values.side === 'short' ? 'rise' : 'fall'} to liquidate you.`}
-              onInput={(v) => w.set('distance', v)}
             />
           )}
           <div class="ll-odds-span">
             <NumberField
-              id={id('vol')}
+              {...bind('vol')}
               label="Annualised volatility"
               unit="%"
-              value={w.values.vol}
-              error={w.errors['vol']}
               hint="How much the price swings in a year: one standard deviation of log returns."
-              onInput={(v) => w.set('vol', v)}
               slider={{ min: 5, max: 200, step: 1 }}
             />
             <div class="ll-odds-presets" role="group" aria-label="Volatility presets">
@@ -150,23 +130,8 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
               , as of {VOLATILITY_PRESETS[0]?.asOf}.
             </p>
           </div>
-          <NumberField
-            id={id('days')}
-            label="Horizon"
-            unit="days"
-            value={w.values.days}
-            error={w.errors['days']}
-            onInput={(v) => w.set('days', v)}
-            slider={{ min: 1, max: 365, step: 1 }}
-          />
-          <NumberField
-            id={id('seed')}
-            label="Random seed"
-            value={w.values.seed}
-            error={w.errors['seed']}
-            hint="The same seed draws the same paths."
-            onInput={(v) => w.set('seed', v)}
-          />
+          <NumberField {...bind('days')} label="Horizon" unit="days" slider={{ min: 1, max: 365, step: 1 }} />
+          <NumberField {...bind('seed')} label="Random seed" hint="The same seed draws the same paths." />
           <div class="ll-odds-span">
             <ChoiceField
               name={id('paths')}

@@ -1,7 +1,6 @@
 /** Isolated vs cross sandbox: the view. Two synchronised copies of one wallet; all arithmetic is in model.ts and src/calc. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { TargetedEvent } from 'preact';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
@@ -36,6 +35,7 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
   const w = useWidget(marginModesParams, start, computeSandbox, { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const count = Number(w.values.count);
   // The chart's spec is built by a module loaded after hydration: it is not needed for the first paint.
   const [charts, setCharts] = useState<typeof import('./chart.ts') | null>(null);
@@ -52,22 +52,12 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Sandbox settings">
           <NumberField
-            id={id('wallet')}
+            {...bind('wallet')}
             label="Wallet balance"
             unit="USDT"
-            value={w.values.wallet}
-            error={err('wallet')}
             hint="The same wallet funds both copies."
-            onInput={(v) => w.set('wallet', v)}
           />
-          <NumberField
-            id={id('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
-            value={w.values.mmr}
-            error={err('mmr')}
-            onInput={(v) => w.set('mmr', v)}
-          />
+          <MaintenanceRateField {...bind('mmr')} />
           <div class="ll-mm-span">
             <ChoiceField
               name={id('count')}
@@ -83,13 +73,10 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
           </div>
           <div class="ll-mm-span">
             <NumberField
-              id={id('market')}
+              {...bind('market')}
               label="Market move"
               unit="%"
-              value={w.values.market}
-              error={err('market')}
               hint="Every price moves by this much, plus each asset’s own move. Negative: the market falls."
-              onInput={(v) => w.set('market', v)}
               slider={{ min: -30, max: 30, step: 1 }}
             />
           </div>
@@ -99,10 +86,11 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
               <fieldset class="ll-mm-position" key={i}>
                 <legend>Position {i}</legend>
                 <div class="ll-fields">
-                  <AssetField
+                  <SelectField
                     id={id(`p${i}asset`)}
                     label={`Position ${i} asset`}
                     value={val(`p${i}asset`) as Asset}
+                    options={ASSET_OPTIONS}
                     error={err(`p${i}asset`)}
                     onChange={(v) => w.set(`p${i}asset` as Key, v)}
                   />
@@ -193,45 +181,7 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
   );
 }
 
-function AssetField({
-  id,
-  label,
-  value,
-  error,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: Asset;
-  error: string | undefined;
-  onChange: (v: Asset) => void;
-}) {
-  const onSelect = (e: TargetedEvent<HTMLSelectElement>) => onChange(e.currentTarget.value as Asset);
-  return (
-    <div class={`ll-field${error ? ' ll-field-invalid' : ''}`}>
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        name={id}
-        value={value}
-        onChange={onSelect}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {ASSETS.map((a) => (
-          <option key={a} value={a}>
-            {a}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p class="ll-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+const ASSET_OPTIONS = ASSETS.map((a) => ({ value: a, label: a }));
 
 function tone(d: DecimalLike): string {
   return d.isZero() ? '' : d.isNeg() ? 'll-bad' : 'll-good';

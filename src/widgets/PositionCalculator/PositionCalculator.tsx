@@ -1,6 +1,6 @@
 /** Position and PnL calculator: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure, toneOf } from '../shared/Figure.tsx';
 import { SideField } from '../shared/SideField.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
@@ -26,6 +26,7 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
   const w = useWidget(positionParams, start, computePosition, { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const money = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: r.moneyUnit, signed });
   const price = (d: { toFixed(): string } | null) => (d === null ? 'none' : formatPrice(d, { unit: 'USDT' }));
   const chart = useMemo(() => chartFor(r), [r]);
@@ -47,64 +48,18 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
             ]}
             onChange={(v) => w.set('contract', v)}
           />
+          <NumberField {...bind('margin')} label="Margin" unit={unit} />
+          <LeverageField {...bind('leverage')} />
+          <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
+          <NumberField {...bind('exit')} label="Exit price" unit="USDT" />
           <NumberField
-            id={id('margin')}
-            label="Margin"
-            unit={unit}
-            value={w.values.margin}
-            error={w.errors['margin']}
-            onInput={(v) => w.set('margin', v)}
-          />
-          <NumberField
-            id={id('leverage')}
-            label="Leverage"
-            unit="x"
-            value={w.values.leverage}
-            error={w.errors['leverage']}
-            onInput={(v) => w.set('leverage', v)}
-            slider={{ min: 1, max: 125, step: 1 }}
-          />
-          <NumberField
-            id={id('entry')}
-            label="Entry price"
-            unit="USDT"
-            value={w.values.entry}
-            error={w.errors['entry']}
-            onInput={(v) => w.set('entry', v)}
-          />
-          <NumberField
-            id={id('exit')}
-            label="Exit price"
-            unit="USDT"
-            value={w.values.exit}
-            error={w.errors['exit']}
-            onInput={(v) => w.set('exit', v)}
-          />
-          <NumberField
-            id={id('fee')}
+            {...bind('fee')}
             label="Trading fee per side"
             unit="%"
-            value={w.values.fee}
-            error={w.errors['fee']}
             hint="Taker fee on the notional, paid to open and to close."
-            onInput={(v) => w.set('fee', v)}
           />
-          <NumberField
-            id={id('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
-            value={w.values.mmr}
-            error={w.errors['mmr']}
-            onInput={(v) => w.set('mmr', v)}
-          />
-          <NumberField
-            id={id('account')}
-            label="Whole account"
-            unit={unit}
-            value={w.values.account}
-            error={w.errors['account']}
-            onInput={(v) => w.set('account', v)}
-          />
+          <MaintenanceRateField {...bind('mmr')} />
+          <NumberField {...bind('account')} label="Whole account" unit={unit} />
         </form>
 
         <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>

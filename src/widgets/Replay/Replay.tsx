@@ -1,7 +1,7 @@
 /** Price-path replay: the view and the player (buttons and keys). The outcome comes from model.ts and src/calc. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
@@ -51,6 +51,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   const w = useWidget(replayParams, start, (v) => computeReplay(v, csv.candles), { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const last = r.candles.length - 1;
   const [cursor, setCursor] = useState(last);
   const [playing, setPlaying] = useState(false);
@@ -224,22 +225,8 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
           </div>
           {w.values.scenario === 'random' && (
             <>
-              <NumberField
-                id={id('seed')}
-                label="Random seed"
-                value={w.values.seed}
-                error={w.errors['seed']}
-                hint="The same seed gives the same path."
-                onInput={(v) => w.set('seed', v)}
-              />
-              <NumberField
-                id={id('vol')}
-                label="Volatility"
-                unit="% a year"
-                value={w.values.vol}
-                error={w.errors['vol']}
-                onInput={(v) => w.set('vol', v)}
-              />
+              <NumberField {...bind('seed')} label="Random seed" hint="The same seed gives the same path." />
+              <NumberField {...bind('vol')} label="Volatility" unit="% a year" />
             </>
           )}
           {w.values.scenario === 'csv' && (
@@ -272,12 +259,9 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
             </div>
           )}
           <NumberField
-            id={id('entry')}
+            {...bind('entry')}
             label="Entry candle"
-            value={w.values.entry}
-            error={w.errors['entry']}
             hint={`You open at this candle’s close: ${atEntry(r)}.`}
-            onInput={(v) => w.set('entry', v)}
             slider={{ min: 1, max: Math.max(1, r.candles.length - 1), step: 1 }}
           />
           <ChoiceField
@@ -290,23 +274,8 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
             ]}
             onChange={(v) => w.set('side', v)}
           />
-          <NumberField
-            id={id('leverage')}
-            label="Leverage"
-            unit="x"
-            value={w.values.leverage}
-            error={w.errors['leverage']}
-            onInput={(v) => w.set('leverage', v)}
-            slider={{ min: 1, max: 100, step: 1 }}
-          />
-          <NumberField
-            id={id('margin')}
-            label="Margin"
-            unit="USDT"
-            value={w.values.margin}
-            error={w.errors['margin']}
-            onInput={(v) => w.set('margin', v)}
-          />
+          <LeverageField {...bind('leverage')} max={100} />
+          <NumberField {...bind('margin')} label="Margin" unit="USDT" />
           <ChoiceField
             name={id('mode')}
             legend="Margin mode"
@@ -319,41 +288,15 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
           />
           {w.values.mode === 'cross' && (
             <NumberField
-              id={id('extra')}
+              {...bind('extra')}
               label="Extra wallet balance"
               unit="USDT"
-              value={w.values.extra}
-              error={w.errors['extra']}
               hint="Cross margin uses this too before liquidating, and loses it too."
-              onInput={(v) => w.set('extra', v)}
             />
           )}
-          <NumberField
-            id={id('stop')}
-            label="Stop loss"
-            unit="% from entry"
-            value={w.values.stop}
-            error={w.errors['stop']}
-            hint="Leave empty for no stop."
-            onInput={(v) => w.set('stop', v)}
-          />
-          <NumberField
-            id={id('tp')}
-            label="Take-profit"
-            unit="% from entry"
-            value={w.values.tp}
-            error={w.errors['tp']}
-            hint="Leave empty for no target."
-            onInput={(v) => w.set('tp', v)}
-          />
-          <NumberField
-            id={id('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
-            value={w.values.mmr}
-            error={w.errors['mmr']}
-            onInput={(v) => w.set('mmr', v)}
-          />
+          <NumberField {...bind('stop')} label="Stop loss" unit="% from entry" hint="Leave empty for no stop." />
+          <NumberField {...bind('tp')} label="Take-profit" unit="% from entry" hint="Leave empty for no target." />
+          <MaintenanceRateField {...bind('mmr')} />
         </form>
 
         <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>

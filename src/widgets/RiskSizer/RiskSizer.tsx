@@ -1,6 +1,6 @@
 /** Risk sizer: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
@@ -31,6 +31,7 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
   const w = useWidget(riskParams, start, computeRisk, { syncUrl });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const chart = useMemo(() => chartFor(r), [r]);
 
   return (
@@ -38,75 +39,30 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Risk settings">
+          <NumberField {...bind('account')} label="Account balance" unit="USDT" />
           <NumberField
-            id={id('account')}
-            label="Account balance"
-            unit="USDT"
-            value={w.values.account}
-            error={w.errors['account']}
-            onInput={(v) => w.set('account', v)}
-          />
-          <NumberField
-            id={id('risk')}
+            {...bind('risk')}
             label="Risk per trade"
             unit="%"
-            value={w.values.risk}
-            error={w.errors['risk']}
             hint="The share of the account you accept to lose if the stop is hit."
-            onInput={(v) => w.set('risk', v)}
           />
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
+          <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
+          <NumberField {...bind('stop')} label="Stop price" unit="USDT" />
           <NumberField
-            id={id('entry')}
-            label="Entry price"
-            unit="USDT"
-            value={w.values.entry}
-            error={w.errors['entry']}
-            onInput={(v) => w.set('entry', v)}
-          />
-          <NumberField
-            id={id('stop')}
-            label="Stop price"
-            unit="USDT"
-            value={w.values.stop}
-            error={w.errors['stop']}
-            onInput={(v) => w.set('stop', v)}
-          />
-          <NumberField
-            id={id('target')}
+            {...bind('target')}
             label="Target price (optional)"
             unit="USDT"
-            value={w.values.target}
-            error={w.errors['target']}
             hint="Leave empty if you have no target."
-            onInput={(v) => w.set('target', v)}
           />
           <NumberField
-            id={id('fee')}
+            {...bind('fee')}
             label="Trading fee per side"
             unit="%"
-            value={w.values.fee}
-            error={w.errors['fee']}
             hint="Paid to open and to close; counted in the risk."
-            onInput={(v) => w.set('fee', v)}
           />
-          <NumberField
-            id={id('leverage')}
-            label="Leverage"
-            unit="x"
-            value={w.values.leverage}
-            error={w.errors['leverage']}
-            onInput={(v) => w.set('leverage', v)}
-            slider={{ min: 1, max: 125, step: 1 }}
-          />
-          <NumberField
-            id={id('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
-            value={w.values.mmr}
-            error={w.errors['mmr']}
-            onInput={(v) => w.set('mmr', v)}
-          />
+          <LeverageField {...bind('leverage')} />
+          <MaintenanceRateField {...bind('mmr')} />
         </form>
 
         <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>

@@ -1,6 +1,6 @@
 /** US access navigator: the view. Plain questions in, what that person can use out; the logic is in model.ts. */
 import { ChoiceField } from '../shared/ChoiceField.tsx';
-import { NumberField } from '../shared/NumberField.tsx';
+import { binder, NumberField } from '../shared/fields.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
 import { computeUsAccess, VERDICT_LABELS, type EcpStatus, type Outcome } from './model.ts';
@@ -34,6 +34,7 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
   const w = useWidget(usAccessParams, start, computeUsAccess, { syncUrl });
   const o = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
+  const bind = binder(w, idPrefix);
   const entity = w.values.kind === 'entity';
   const answer = (key: 'us' | 'kind' | 'hedging', value: string) => {
     const patch: Partial<UsAccessValues> = { [key]: value };
@@ -72,17 +73,14 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
           )}
           {shows('amount') && (
             <NumberField
-              id={id('amount')}
+              {...bind('amount')}
               label={entity ? 'The entity’s total assets' : 'Amount you have invested on a discretionary basis'}
               unit="USD"
-              value={w.values.amount}
-              error={w.errors['amount']}
               hint={
                 entity
                   ? 'Everything the entity owns, in US dollars. A round figure is enough.'
                   : 'Investments you decide on yourself, such as shares, funds and coins; not your home and not your net worth. A round figure is enough.'
               }
-              onInput={(v) => w.set('amount', v)}
             />
           )}
           {shows('hedging') && (
