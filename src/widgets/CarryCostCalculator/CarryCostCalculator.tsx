@@ -1,6 +1,6 @@
 /** Funding versus borrowing calculator: the view. All arithmetic is in model.ts and src/calc. */
 import { useMemo } from 'preact/hooks';
-import { binder, NumberField } from '../shared/fields.tsx';
+import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { SideField } from '../shared/SideField.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
@@ -52,12 +52,10 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
             hint="The position’s value at entry, the same whichever way you hold it."
           />
           <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
-          <NumberField
+          <LeverageField
             {...bind('leverage')}
-            label="Leverage"
-            unit="x"
+            max={50}
             hint="Sets your margin: size ÷ leverage. Spot-margin venues allow less (Kraken 5x, Binance Cross 3x)."
-            slider={{ min: 1, max: 50, step: 1 }}
           />
           <NumberField {...bind('days')} label="Days held" unit="days" />
           <NumberField
@@ -77,10 +75,8 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
             ]}
             onChange={(v) => w.set('interval', v)}
           />
-          <NumberField
+          <MaintenanceRateField
             {...bind('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
             hint="Perpetual, isolated margin: funding is taken from this position’s margin."
           />
           <ChoiceField

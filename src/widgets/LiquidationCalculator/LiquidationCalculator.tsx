@@ -4,6 +4,7 @@ import { Fragment } from 'preact';
 import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -22,11 +23,6 @@ export interface LiquidationCalculatorProps {
   /** The words for the starting scenario, written on the server (see LiquidationCalculator.astro). */
   explained?: Explanation;
 }
-
-const SIDES = [
-  { value: 'long', label: 'Long' },
-  { value: 'short', label: 'Short' },
-] as const;
 
 const VENUE_OPTIONS: { value: VenueId; label: string }[] = [
   { value: 'binance', label: 'Binance BTCUSDT (tiers)' },
@@ -116,21 +112,10 @@ export default function LiquidationCalculator({
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation settings">
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={v.side as 'long' | 'short'}
-            options={SIDES}
-            onChange={(x) => w.set('side', x)}
-          />
-          <ChoiceField
+          <SideField name={id('side')} value={v.side} onChange={(x) => w.set('side', x)} />
+          <ContractField
             name={id('contract')}
-            legend="Contract"
-            value={v.contract as 'linear' | 'inverse'}
-            options={[
-              { value: 'linear', label: 'USDT-margined' },
-              { value: 'inverse', label: 'Coin-margined' },
-            ]}
+            value={v.contract}
             // The presets are USDT-margined markets: a coin-margined contract takes a custom rate.
             onChange={(x) => w.setMany(x === 'inverse' ? { contract: x, venue: 'custom' } : { contract: x })}
           />
@@ -195,11 +180,10 @@ export default function LiquidationCalculator({
                     <fieldset key={n} class="ll-choice ll-other-position">
                       <legend>Position {n}</legend>
                       <div class="ll-fields">
-                        <ChoiceField
+                        <SideField
                           name={id(k.side)}
                           legend={`Position ${n} side`}
-                          value={v[k.side] as 'long' | 'short'}
-                          options={SIDES}
+                          value={v[k.side]}
                           onChange={(x) => w.set(k.side, x)}
                         />
                         <NumberField

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -68,16 +69,7 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation odds settings">
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={w.values.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
-            onChange={(v) => w.set('side', v)}
-          />
+          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <ChoiceField
             name={id('input')}
             legend="Start from"

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -94,14 +95,10 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
                     error={err(`p${i}asset`)}
                     onChange={(v) => w.set(`p${i}asset` as Key, v)}
                   />
-                  <ChoiceField
+                  <SideField
                     name={id(`p${i}side`)}
                     legend={`Position ${i} side`}
-                    value={val(`p${i}side`) as 'long' | 'short'}
-                    options={[
-                      { value: 'long', label: 'Long' },
-                      { value: 'short', label: 'Short' },
-                    ]}
+                    value={val(`p${i}side`)}
                     onChange={(v) => w.set(`p${i}side` as Key, v)}
                   />
                   <NumberField

@@ -2,8 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure, toneOf } from '../shared/Figure.tsx';
-import { SideField } from '../shared/SideField.tsx';
-import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -38,16 +37,7 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Position settings">
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
-          <ChoiceField
-            name={id('contract')}
-            legend="Contract"
-            value={w.values.contract as 'linear' | 'inverse'}
-            options={[
-              { value: 'linear', label: 'USDT-margined' },
-              { value: 'inverse', label: 'Coin-margined' },
-            ]}
-            onChange={(v) => w.set('contract', v)}
-          />
+          <ContractField name={id('contract')} value={w.values.contract} onChange={(v) => w.set('contract', v)} />
           <NumberField {...bind('margin')} label="Margin" unit={unit} />
           <LeverageField {...bind('leverage')} />
           <NumberField {...bind('entry')} label="Entry price" unit="USDT" />

@@ -4,6 +4,7 @@ import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
+import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
@@ -264,16 +265,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
             hint={`You open at this candle’s close: ${atEntry(r)}.`}
             slider={{ min: 1, max: Math.max(1, r.candles.length - 1), step: 1 }}
           />
-          <ChoiceField
-            name={id('side')}
-            legend="Side"
-            value={w.values.side as 'long' | 'short'}
-            options={[
-              { value: 'long', label: 'Long' },
-              { value: 'short', label: 'Short' },
-            ]}
-            onChange={(v) => w.set('side', v)}
-          />
+          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <LeverageField {...bind('leverage')} max={100} />
           <NumberField {...bind('margin')} label="Margin" unit="USDT" />
           <ChoiceField

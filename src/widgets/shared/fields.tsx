@@ -152,11 +152,11 @@ export function binder<S extends ParamShape>(w: WidgetState<S, unknown>, idPrefi
 }
 
 /** Leverage with a slider from 1 to `max` (125, the highest any preset venue offers, unless the widget says less). */
-export function LeverageField({ max = 125, ...field }: BoundField & { max?: number }) {
+export function LeverageField({ max = 125, ...field }: BoundField & { max?: number; hint?: string }) {
   return <NumberField {...field} label="Leverage" unit="x" slider={{ min: 1, max, step: 1 }} />;
 }
 
 /** The maintenance margin rate, typed in percent. */
-export function MaintenanceRateField(field: BoundField) {
+export function MaintenanceRateField(field: BoundField & { hint?: string }) {
   return <NumberField {...field} label="Maintenance margin rate" unit="%" />;
 }
