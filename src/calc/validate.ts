@@ -127,7 +127,6 @@ export function maintenanceRate(value: unknown, field = 'maintenanceMarginRate')
 
 /** A trading fee rate: a fraction in `[0, 0.1]`; `fallback` (usually 0) when absent. */
 export function feeRate(value: unknown, field: string, fallback?: Decimal): Decimal {
-  if ((value === undefined || value === null) && fallback !== undefined) return fallback;
   return inRange(value, field, ZERO, MAX_FEE_RATE, {
     fallback,
     message: () => `${fieldLabel(field)} must be a fraction between 0 and 0.1, for example 0.0005 for 0.05 %.`,
