@@ -2,7 +2,7 @@
 import { test, expect, HOST_ORIGIN, axeViolations } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { pnl, positionFromMargin } from '../src/calc/index.ts';
-import { formatMoney } from '../src/widgets/shared/format.ts';
+import { formatMoney } from '../src/format/numbers.ts';
 
 /** Every request a page makes, to check that nothing leaves the two test origins. */
 function recordRequests(page: Page): string[] {

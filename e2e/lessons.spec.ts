@@ -2,7 +2,7 @@
 import { test, expect, sitemapPaths } from './fixtures.ts';
 import * as calc from '../src/calc/index.ts';
 import { pickPath } from '../src/components/mdx/pickPath.ts';
-import { formatValue, type FormatKind } from '../src/widgets/shared/format.ts';
+import { formatValue, type FormatKind } from '../src/format/numbers.ts';
 
 const lessons = sitemapPaths().filter((p) => p.startsWith('/lessons/'));
 

@@ -3,7 +3,7 @@ import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration } from './widgets.ts';
 import type { Locator, Page } from '@playwright/test';
 import { Decimal, liquidationPrice, pnl, positionFromMargin, roe } from '../src/calc/index.ts';
-import { formatPercent } from '../src/widgets/shared/format.ts';
+import { formatPercent } from '../src/format/numbers.ts';
 import { dollars } from '../src/widgets/Tangle/explorables.ts';
 
 const PATH = '/lessons/what-leverage-is/';

@@ -8,7 +8,7 @@ import {
   liquidationPrice,
   positionFromMargin,
 } from '../src/calc/index.ts';
-import { formatMoney, formatPercent, formatPrice, type DecimalLike } from '../src/widgets/shared/format.ts';
+import { formatMoney, formatPercent, formatPrice, type DecimalLike } from '../src/format/numbers.ts';
 import type { Page } from '@playwright/test';
 
 const PATH = '/tools/carry-cost/';

@@ -5,7 +5,7 @@ import { liquidationPrice, liquidationProbability } from '../src/calc/index.ts';
 import { computeOdds } from '../src/widgets/LiquidationOdds/model.ts';
 import { computeFan } from '../src/widgets/LiquidationOdds/fan.ts';
 import { liquidationOddsParams, type LiquidationOddsValues } from '../src/widgets/LiquidationOdds/params.ts';
-import { formatPercent } from '../src/widgets/shared/format.ts';
+import { formatPercent } from '../src/format/numbers.ts';
 import type { Locator, Page } from '@playwright/test';
 
 const PATH = '/tools/liquidation-odds/';

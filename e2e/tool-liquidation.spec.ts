@@ -12,7 +12,7 @@ import {
   tierFor,
   type LiquidationInput,
 } from '../src/calc/index.ts';
-import { formatPercent, formatPrice } from '../src/widgets/shared/format.ts';
+import { formatPercent, formatPrice } from '../src/format/numbers.ts';
 
 const tiers = BINANCE_BTCUSDT.tiers ?? [];
 

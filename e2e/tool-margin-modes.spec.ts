@@ -3,7 +3,7 @@ import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import { computeSandbox } from '../src/widgets/MarginModes/model.ts';
 import { marginModesParams, type MarginModesValues } from '../src/widgets/MarginModes/params.ts';
-import { formatMoney } from '../src/widgets/shared/format.ts';
+import { formatMoney } from '../src/format/numbers.ts';
 import type { Page } from '@playwright/test';
 
 const PATH = '/tools/margin-modes/';

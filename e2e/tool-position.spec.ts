@@ -2,7 +2,7 @@
 import { test, expect } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import { pnl, liquidationPrice, positionFromMargin } from '../src/calc/index.ts';
-import { formatMoney, formatPrice, formatPercent } from '../src/widgets/shared/format.ts';
+import { formatMoney, formatPrice, formatPercent } from '../src/format/numbers.ts';
 
 test('the server-rendered defaults read without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -2,7 +2,7 @@
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import { liquidationPrice, positionFromMargin, replay } from '../src/calc/index.ts';
-import { formatPrice } from '../src/widgets/shared/format.ts';
+import { formatPrice } from '../src/format/numbers.ts';
 import may2021 from '../content/scenarios/btc-2021-05.json' with { type: 'json' };
 import blackThursday from '../content/scenarios/btc-2020-03.json' with { type: 'json' };
 import type { Page } from '@playwright/test';

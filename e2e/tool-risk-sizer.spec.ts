@@ -9,7 +9,7 @@ import {
   riskPositionSize,
   riskReward,
 } from '../src/calc/index.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../src/widgets/shared/format.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../src/format/numbers.ts';
 
 const PATH = '/tools/risk-sizer/';
 const usdt = (d: Decimal) => formatMoney(d, { unit: 'USDT' });

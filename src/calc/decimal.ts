@@ -31,8 +31,11 @@ export const ZERO = new Decimal(0);
 /** Decimal 1, shared to avoid re-allocating it. */
 export const ONE = new Decimal(1);
 
-// The point is part of the optional group so a long run of digits cannot be split two ways (no backtracking blow-up).
-const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/**
+ * A number as a person types it: optional sign, digits with at most one point, optional exponent. The point is part of
+ * the optional group so a long run of digits cannot be split two ways: matching is linear in the input's length.
+ */
+export const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Digits with at most one point: the plain form every form field sends. */
 const PLAIN_NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const LABELS: Record<string, string> = {

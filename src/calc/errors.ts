@@ -37,8 +37,17 @@ export class CalcInputError extends Error {
   }
 }
 
-/** The result of {@link tryCalc}: the value, or the input error explaining why there is none. */
-export type CalcResult<T> = { ok: true; value: T } | { ok: false; error: CalcInputError };
+/** Messages keyed by the input (or form field) they are about. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/**
+ * The one result shape for "a value, or what is wrong with the inputs", shared by calc callers, widget models and
+ * every parser of reader input: `{ ok: true, value }` or `{ ok: false, errors }` with one message per field.
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** The result of {@link tryCalc}: an {@link Outcome} whose failure also keeps the typed error. */
+export type CalcResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; error: CalcInputError };
 
 /**
  * Runs `fn(input)` and returns `{ ok: true, value }`, or `{ ok: false, error }` when the input is invalid.
@@ -51,7 +60,7 @@ export function tryCalc<I, O>(fn: (input: I) => O, input: I): CalcResult<O> {
   try {
     return { ok: true, value: fn(input) };
   } catch (error) {
-    if (error instanceof CalcInputError) return { ok: false, error };
+    if (error instanceof CalcInputError) return { ok: false, errors: { [error.field]: error.message }, error };
     throw error;
   }
 }

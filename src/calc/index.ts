@@ -1,5 +1,5 @@
 /** The public surface of the calculation module: every figure on the site comes through these exports. */
-export { Decimal, toDecimal, fieldLabel, MAX_ABS, MIN_ABS } from './decimal.ts';
+export { Decimal, toDecimal, fieldLabel, MAX_ABS, MIN_ABS, NUMBER_PATTERN } from './decimal.ts';
 export type { Numeric } from './decimal.ts';
 export {
   CalcInputError,
@@ -12,7 +12,7 @@ export {
   OUT_OF_RANGE,
   INCONSISTENT,
 } from './errors.ts';
-export type { CalcErrorCode, CalcResult } from './errors.ts';
+export type { CalcErrorCode, CalcResult, FieldErrors, Outcome } from './errors.ts';
 export { DEFAULT_MAX_LEVERAGE } from './validate.ts';
 export type { Side, Contract } from './validate.ts';
 export { notional, positionFromMargin, initialMargin, maintenanceMargin, effectiveLeverage } from './size.ts';

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { widgetById } from '../widgets/registry.ts';
 import { computePosition } from '../widgets/PositionCalculator/model.ts';
 import { positionParams } from '../widgets/PositionCalculator/params.ts';
-import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../widgets/shared/format.ts';
+import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../format/numbers.ts';
 
 export interface Card {
   title: string;
@@ -25,7 +25,7 @@ const describers: Record<string, Describe> = {
     const values = { ...positionParams.defaults, ...v };
     const out = computePosition(values);
     if (!out.ok) throw new Error(`[leverage-lab] card for position: ${JSON.stringify(out.errors)}`);
-    const r = out.result;
+    const r = out.value;
     const unit = r.moneyUnit;
     return {
       scenario: `A ${formatMultiple(r.leverage)} ${r.side} of ${formatMoney(r.notional, { unit })} on ${formatMoney(r.margin, { unit })} of margin, from ${formatPrice(r.entry)} to ${formatPrice(r.exit)}.`,

@@ -4,7 +4,7 @@
  * the same question and every figure agrees with the rest of the site.
  */
 import { Decimal, liquidationPrice, positionFromMargin, pnl, roe, fundingOverTime } from '../calc/index.ts';
-import { formatMoney, formatPercent, formatPrice, formatMultiple, formatNumber } from '../widgets/shared/format.ts';
+import { formatMoney, formatPercent, formatPrice, formatMultiple, formatNumber } from '../format/numbers.ts';
 
 /** A range to draw from: evenly spaced numbers from `min` to `max`, or a list to pick from. */
 export type RangeSpec = { min: number; max: number; step: number } | readonly (number | string)[];

@@ -15,7 +15,7 @@ import {
   type NumericKey,
 } from './grade.ts';
 import { Decimal } from '../calc/index.ts';
-import { formatNumber } from '../widgets/shared/format.ts';
+import { formatNumber } from '../format/numbers.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A bank question as the browser gets it (the build-time calc check removed). */

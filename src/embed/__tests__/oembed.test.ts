@@ -41,7 +41,7 @@ test('a card’s key numbers are the widget model’s numbers', () => {
   const card = cardFor('position', preset.params, preset.title);
   const out = computePosition({ ...positionParams.defaults, ...preset.params });
   assert.ok(out.ok);
-  assert.equal(card.figures[0]?.[1], `${out.result.netPnl.toFixed(2)} USDT`);
+  assert.equal(card.figures[0]?.[1], `${out.value.netPnl.toFixed(2)} USDT`);
   assert.match(cardSvg(card), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="630"/);
 });
 

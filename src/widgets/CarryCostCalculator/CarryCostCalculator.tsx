@@ -7,7 +7,7 @@ import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeCarry, type BreakEven, type CarryResult } from './model.ts';
 import { carryParams, type CarryValues } from './params.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';

@@ -15,7 +15,7 @@ import {
   toDecimal,
 } from '../../calc/index.ts';
 import type { Accrual, Decimal as DecimalT } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { CarryValues } from './params.ts';
 

@@ -8,7 +8,7 @@ import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeLiquidation, VENUE_RULES, type LiquidationView, type RuleOutcome, type VenueId } from './model.ts';
 import type { Explanation } from './explain.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';

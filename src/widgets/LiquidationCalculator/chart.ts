@@ -1,5 +1,5 @@
 /** The liquidation calculator's chart: equity and the maintenance requirement against the mark price. */
-import { formatMoney, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatPrice } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import type { LiquidationView } from './model.ts';
 

@@ -1,5 +1,5 @@
 /** Words for the liquidation calculator: the worked formula with the reader's numbers, the notes and the summary. */
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
 import type { LiquidationView, RuleOutcome } from './model.ts';
 

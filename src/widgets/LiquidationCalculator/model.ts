@@ -29,7 +29,7 @@ import type {
   Tier,
   TierInput,
 } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import { percentToFraction } from '../shared/percent.ts';
 import { otherKeys, type LiquidationValues } from './params.ts';

@@ -6,7 +6,7 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMultiple, formatNumber, formatPercent } from '../shared/format.ts';
+import { formatMultiple, formatNumber, formatPercent } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { computeOdds, oneIn, type OddsResult } from './model.ts';
 import { liquidationOddsParams, type LiquidationOddsValues } from './params.ts';

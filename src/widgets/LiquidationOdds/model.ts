@@ -4,7 +4,7 @@
  */
 import { CalcInputError, liquidationPrice, liquidationProbability, toDecimal } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { FanRequest } from './fan.ts';
 import type { LiquidationOddsValues } from './params.ts';

@@ -6,7 +6,7 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeSandbox, type SandboxResult, type SandboxPosition } from './model.ts';
 import { ASSETS, MAX_POSITIONS, marginModesParams, type Asset, type MarginModesValues } from './params.ts';
 import './margin-modes.css';

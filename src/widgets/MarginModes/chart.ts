@@ -4,7 +4,7 @@
  */
 import { Decimal } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
-import { formatMoney, formatPercent } from '../shared/format.ts';
+import { formatMoney, formatPercent } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { maintenanceAt, pnlAt, priceAt, type SandboxResult } from './model.ts';
 

@@ -13,8 +13,8 @@ import {
   toDecimal,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT, OtherPosition } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
-import { formatMoney, formatPercent } from '../shared/format.ts';
+import { collectErrors } from '../../input/outcome.ts';
+import { formatMoney, formatPercent } from '../../format/numbers.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { Asset, MarginModesValues } from './params.ts';
 

@@ -6,7 +6,7 @@ import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatPercent, formatPrice, formatNumber } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatPercent, formatPrice, formatNumber } from '../../format/numbers.ts';
 import { computePosition, type PositionResult } from './model.ts';
 import { positionParams, type PositionValues } from './params.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';

@@ -16,7 +16,7 @@ import {
   toDecimal,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import { percentToFraction } from '../shared/percent.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { PositionValues } from './params.ts';

@@ -8,7 +8,7 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeReplay, type ReplayModelResult } from './model.ts';
 import { replayParams, type ReplayValues, type ScenarioId } from './params.ts';
 import type { CsvError, ParsedCandle } from './csv.ts';

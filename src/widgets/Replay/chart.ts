@@ -2,7 +2,7 @@
  * The replay's chart: closes, highs and lows up to the candle shown, with the liquidation, stop and target lines, as a
  * LazyChart spec and a candle table. Loaded after the widget hydrates, so it costs nothing on the first paint.
  */
-import { formatMoney, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatPrice } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import type { ReplayModelResult } from './model.ts';
 

@@ -12,7 +12,7 @@ import {
   toDecimal,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT, ReplayOutcome } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { ParsedCandle } from './csv.ts';
 import type { ReplayValues, ScenarioId } from './params.ts';

@@ -6,7 +6,7 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../shared/format.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeRisk, type LeverageRow, type RiskResult } from './model.ts';
 import { riskParams, type RiskValues } from './params.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';

@@ -20,7 +20,7 @@ import {
   tryCalc,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
-import { collectErrors } from '../shared/errors.ts';
+import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 // The reader types percentages; this is the one place that turns them into fractions.
 import { percentToFraction } from '../shared/percent.ts';

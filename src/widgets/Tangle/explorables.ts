@@ -15,7 +15,7 @@ import {
   CalcInputError,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
-import { formatMultiple, formatNumber, formatPercent, formatUsd } from '../shared/format.ts';
+import { formatMultiple, formatNumber, formatPercent, formatUsd } from '../../format/numbers.ts';
 
 /** One number the reader can change. Values are decimal strings, never floats. */
 export interface TangleVariable {

@@ -153,5 +153,5 @@ function summarize(scope: Outcome['scope'], ecp: EcpStatus, products: ProductOut
 export function computeUsAccess(values: UsAccessValues): ModelOutcome<Outcome> {
   const outcome = decide(values);
   if (outcome.errors.amount) return { ok: false, errors: { amount: outcome.errors.amount } };
-  return { ok: true, result: outcome };
+  return { ok: true, value: outcome };
 }

@@ -6,15 +6,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseParams, serializeParams, type ParamShape, type ParamValues, type ParamsSpec } from './params.ts';
 
-/** What a widget's model returns for a set of inputs. */
-export type ModelOutcome<R> = { ok: true; result: R } | { ok: false; errors: Record<string, string> };
+import type { FieldErrors, Outcome } from '../../calc/index.ts';
+
+/** What a widget's model returns for a set of inputs: the one value-or-field-errors shape. */
+export type ModelOutcome<R> = Outcome<R>;
 
 export interface WidgetState<S extends ParamShape, R> {
   values: ParamValues<S>;
   set: (key: keyof S, value: string) => void;
   setMany: (patch: Partial<ParamValues<S>>) => void;
   /** Field errors for the current inputs, keyed by parameter. */
-  errors: Record<string, string>;
+  errors: FieldErrors;
   /** The latest good result; `stale` when the current inputs have errors. */
   result: R;
   stale: boolean;
@@ -41,7 +43,7 @@ export function useWidget<S extends ParamShape, R>(
   const [notes, setNotes] = useState<string[]>([]);
   const outcome = useMemo(() => compute(values), [values]);
   const lastGood = useRef<R | undefined>(undefined);
-  if (outcome.ok) lastGood.current = outcome.result;
+  if (outcome.ok) lastGood.current = outcome.value;
 
   // On the client, the link's parameters replace the server-rendered defaults.
   useEffect(() => {

@@ -17,7 +17,7 @@ const base = carryParams.defaults;
 function run(patch: Partial<typeof base> = {}) {
   const out = computeCarry({ ...base, ...patch });
   assert.ok(out.ok, JSON.stringify(!out.ok && out.errors));
-  return out.result;
+  return out.value;
 }
 
 test('the rate defaults still match the venue presets they cite', () => {

@@ -11,7 +11,7 @@ const base = liquidationParams.defaults;
 function run(patch: Partial<LiquidationValues> = {}): LiquidationView {
   const out = computeLiquidation({ ...base, ...patch });
   assert.ok(out.ok, JSON.stringify(!out.ok && out.errors));
-  return out.result;
+  return out.value;
 }
 
 const row = (r: LiquidationView, id: string) => {

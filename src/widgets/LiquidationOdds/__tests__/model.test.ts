@@ -11,7 +11,7 @@ const base = liquidationOddsParams.defaults;
 function run(patch: Partial<LiquidationOddsValues> = {}): OddsResult {
   const out = computeOdds({ ...base, ...patch });
   assert.ok(out.ok, JSON.stringify(!out.ok && out.errors));
-  return out.result;
+  return out.value;
 }
 
 test('defaults: a 10x long at 0.5% maintenance, 52.9% volatility, 30 days, from the closed form', () => {

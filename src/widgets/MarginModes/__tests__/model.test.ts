@@ -11,7 +11,7 @@ const base = marginModesParams.defaults;
 function run(patch: Partial<MarginModesValues> = {}): SandboxResult {
   const out = computeSandbox({ ...base, ...patch });
   assert.ok(out.ok, JSON.stringify(!out.ok && out.errors));
-  return out.result;
+  return out.value;
 }
 
 function errors(patch: Partial<MarginModesValues>): Record<string, string> {
@@ -183,7 +183,7 @@ test('property: any moves give finite figures or field errors, never NaN', () =>
         for (const message of Object.values(out.errors)) assert.doesNotMatch(message, /NaN|Infinity/);
         return;
       }
-      const r = out.result;
+      const r = out.value;
       assert.doesNotMatch(r.verdict, /NaN|Infinity/);
       assert.ok(r.isolatedEquity.isFinite() && r.crossEquity.isFinite());
       assert.ok(r.isolatedEquity.gte(0) && r.crossEquity.gte(0));

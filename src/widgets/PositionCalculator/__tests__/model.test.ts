@@ -10,7 +10,7 @@ const base = positionParams.defaults;
 test('defaults: 1,000 USDT at 10x buys 10,000 USDT of BTC at 60,000; a 5% rise earns 500 USDT before fees', () => {
   const out = computePosition(base);
   assert.ok(out.ok);
-  const r = out.result;
+  const r = out.value;
   // Worked by hand: 1000 × 10 = 10000 notional; 10000 / 60000 = 0.1666… BTC; × (63000 − 60000) = 500.
   assert.equal(r.notional.toFixed(), '10000');
   assert.equal(r.pnl.toFixed(2), '500.00');
@@ -26,9 +26,9 @@ test('defaults: 1,000 USDT at 10x buys 10,000 USDT of BTC at 60,000; a 5% rise e
 test('the same-size rows keep the PnL and change only margin and ROE', () => {
   const out = computePosition({ ...base, leverage: '20', exit: '57000' });
   assert.ok(out.ok);
-  const pnls = new Set(out.result.sameSize.map((row) => row.pnl.toFixed()));
+  const pnls = new Set(out.value.sameSize.map((row) => row.pnl.toFixed()));
   assert.equal(pnls.size, 1);
-  const at2 = out.result.sameSize.find((row) => row.leverage === 2);
+  const at2 = out.value.sameSize.find((row) => row.leverage === 2);
   assert.equal(at2?.margin.toFixed(), '10000');
   assert.equal(at2?.roe.toFixed(2), '-0.10');
 });
@@ -37,17 +37,17 @@ test('a short profits when the price falls, by the same amount a long would lose
   const long = computePosition({ ...base, exit: '54000' });
   const short = computePosition({ ...base, side: 'short', exit: '54000' });
   assert.ok(long.ok && short.ok);
-  assert.equal(long.result.pnl.neg().toFixed(), short.result.pnl.toFixed());
-  assert.ok(short.result.liquidation?.gt(60000));
+  assert.equal(long.value.pnl.neg().toFixed(), short.value.pnl.toFixed());
+  assert.ok(short.value.liquidation?.gt(60000));
 });
 
 test('coin-margined: margin and PnL in BTC, quantity in USD', () => {
   const out = computePosition({ ...base, contract: 'inverse', margin: '0.1', exit: '66000' });
   assert.ok(out.ok);
-  assert.equal(out.result.moneyUnit, 'BTC');
+  assert.equal(out.value.moneyUnit, 'BTC');
   // 0.1 BTC × 10 = 1 BTC notional = 60,000 USD face; PnL = 60000 × (1/60000 − 1/66000) = 0.0909… BTC.
-  assert.equal(out.result.quantity.toFixed(), '60000');
-  assert.equal(out.result.pnl.toFixed(6), '0.090909');
+  assert.equal(out.value.quantity.toFixed(), '60000');
+  assert.equal(out.value.pnl.toFixed(6), '0.090909');
 });
 
 for (const [key, value] of [

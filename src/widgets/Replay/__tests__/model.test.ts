@@ -13,7 +13,7 @@ const base = replayParams.defaults;
 function run(patch: Partial<ReplayValues> = {}, csv: ParsedCandle[] | null = null): ReplayModelResult {
   const out = computeReplay({ ...base, ...patch }, csv);
   assert.ok(out.ok, JSON.stringify(!out.ok && out.errors));
-  return out.result;
+  return out.value;
 }
 
 test('defaults: a 10x long opened at the 8 March 2020 close is liquidated on 12 March, as the calc replay says', () => {

@@ -11,7 +11,7 @@ const base = riskParams.defaults;
 function ok(values: RiskValues) {
   const out = computeRisk(values);
   assert.ok(out.ok, out.ok ? '' : JSON.stringify(out.errors));
-  return out.result;
+  return out.value;
 }
 
 test('defaults: risking 1% of 10,000 USDT with a stop 1,200 below a 60,000 entry buys 0.0794 BTC', () => {
@@ -149,7 +149,7 @@ test('property: the loss at the stop, fees included, equals the risk amount, wha
         };
         const out = computeRisk(values);
         if (!out.ok) return true; // e.g. a stop so tight the position is too large to size
-        const r = out.result;
+        const r = out.value;
         const feeRate = new Decimal(values.fee).div(100);
         // Independent of the model's own figure: PnL at the stop minus both fees, from the calc module.
         const loss = pnl({ side, quantity: r.quantity, entryPrice: entry, exitPrice: stop })

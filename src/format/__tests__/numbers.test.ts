@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatMoney, formatPercent, formatMultiple, formatUsd, formatPrice, formatValue } from '../format.ts';
+import { formatMoney, formatPercent, formatMultiple, formatUsd, formatPrice, formatValue } from '../numbers.ts';
 
 test('money keeps the exact decimal and shows its unit', () => {
   assert.equal(formatMoney('1234.5', { unit: 'USDT' }), '1,234.50 USDT');
