@@ -27,7 +27,9 @@ const FOUR = new Decimal(4);
  *   (`startMinute` = minute past the hour of the borrow): `principal × rate / ratePeriodHours × periods`.
  *   A loan from 13:20 to 14:15 is charged 2 hours; one taken on the hour for 5 h is charged 5.
  * - `'open-plus-rollover'` (Kraken): an opening fee at the start plus a rollover at each 4-hour mark passed while open
- *   (a position closed exactly at a mark is not charged for it), each `principal × rate × 4 / ratePeriodHours`.
+ *   (a position closed exactly at a mark is not charged for it), each `principal × rate × 4 / ratePeriodHours`: Kraken's
+ *   own description, so 10 h is charged 3 times. Some trading bots charge one rollover per *started* 4 hours instead
+ *   (10 h = 4 charges); that reading is a conservative estimate, not Kraken's rule, and is not offered here.
  * - `'continuous'`: `principal × rate × hours / ratePeriodHours`; `periodsCharged` is then `hours / ratePeriodHours`.
  * Sources: Binance https://www.binance.com/en/support/articles/360030157812 (1000 USDT, 13:20→14:15, 0.02 %/day → 0.01666667)
  * and https://binance.com/en/support/faq/new-dynamic-interest-rate-system-for-binance-margin-trading-360030157812 ;

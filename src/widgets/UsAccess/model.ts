@@ -3,8 +3,8 @@
  * (eligible contract participant or not, and what that person can use), every statement with its
  * sources and "as of" date from rules.ts. Pure; never throws for any answers.
  */
-import { CalcInputError, toDecimal } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
+import { readLooseNumber } from '../../input/number.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import {
   rules as defaultRules,
@@ -53,21 +53,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   depends: 'Narrow exceptions only',
 };
 
-/** An amount as typed ("$12,500,000", "5000000.50"): a non-negative Decimal, or a message. */
+/** An amount as typed ("$12,500,000", "5000000.50", "12500000 USD"): a non-negative Decimal, or a message. */
 export function parseAmount(raw: string): { ok: true; value: DecimalT } | { ok: false; message: string } {
-  const cleaned = raw
-    .trim()
-    .replace(/^\$\s*/, '')
-    .replace(/,/g, '');
-  const message = 'Enter an amount in US dollars, like 2500000.';
-  try {
-    const value = toDecimal(cleaned, 'amount');
-    if (value.isNegative()) return { ok: false, message: 'The amount cannot be negative.' };
-    return { ok: true, value };
-  } catch (error) {
-    if (error instanceof CalcInputError) return { ok: false, message };
-    throw error;
-  }
+  const read = readLooseNumber(raw, { label: 'an amount in US dollars' });
+  if (!read.ok) return { ok: false, message: 'Enter an amount in US dollars, like 2500000 or $2,500,000.' };
+  if (read.value.isNegative()) return { ok: false, message: 'The amount cannot be negative.' };
+  return { ok: true, value: read.value };
 }
 
 /** Decides the outcome for a set of answers; unanswered or irrelevant answers are ignored. */
@@ -123,6 +114,9 @@ export function decide(answers: UsAccessValues, r: Rules = defaultRules): Outcom
   }
 
   if (value.gt(t.entityAssets)) return finish(null, 'us', 'yes', 'entity-assets');
+  // Net worth is at most total assets, so an entity with no more than $1 million in total assets cannot have the
+  // net worth "in excess of" $1 million that the hedging prong needs: no question left to ask.
+  if (!value.gt(t.entityHedgingNetWorth)) return finish(null, 'us', 'no', 'entity-not');
   questions.push('hedging');
   if (answers.hedging === '') return finish('hedging', 'us', 'unknown', 'unknown');
   return answers.hedging === 'yes'

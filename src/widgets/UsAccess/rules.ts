@@ -8,7 +8,7 @@ import type { Rules, SourceRef } from './rulesSchema.ts';
 
 export type { SourceRef, Verdict, Statement, Product, Rules, FindingId } from './rulesSchema.ts';
 
-const CHECKED = '2026-11-25';
+const CHECKED = '2026-12-02';
 
 const STATUTE: SourceRef = {
   title: '7 U.S.C. 1a(18): eligible contract participant',
@@ -83,6 +83,37 @@ const TROUTMAN: SourceRef = {
   date: '2026-05-29',
 };
 
+const SEC_ETP: SourceRef = {
+  title: 'Statement on the approval of spot bitcoin exchange-traded products',
+  publisher: 'US Securities and Exchange Commission (Chair Gary Gensler)',
+  url: 'https://www.sec.gov/news/statement/gensler-statement-spot-bitcoin-011023',
+  date: '2024-01-10',
+};
+const REG_T: SourceRef = {
+  title: '12 CFR 220.12, Regulation T supplement: margin requirements (50 % of current market value)',
+  publisher: 'Electronic Code of Federal Regulations',
+  url: 'https://www.ecfr.gov/current/title-12/chapter-II/subchapter-A/part-220/section-220.12',
+  date: '2026-12-02',
+};
+const FINRA_4210: SourceRef = {
+  title: 'FINRA Rule 4210, margin requirements (maintenance margin)',
+  publisher: 'FINRA',
+  url: 'https://www.finra.org/rules-guidance/rulebooks/finra-rules/4210',
+  date: '2026-12-02',
+};
+const IBIT_OPTIONS: SourceRef = {
+  title: 'Nasdaq ISE notice on bitcoin options, listing options on spot bitcoin ETFs including IBIT',
+  publisher: 'Federal Register (Securities and Exchange Commission)',
+  url: 'https://www.govinfo.gov/content/pkg/FR-2024-12-02/html/2024-28114.htm',
+  date: '2024-11-25',
+};
+const SEC_LEVERAGED_ETF: SourceRef = {
+  title: 'Leveraged and inverse ETFs: specialized products with extra risks for buy-and-hold investors',
+  publisher: 'US Securities and Exchange Commission and FINRA',
+  url: 'https://www.sec.gov/investor/pubs/leveragedetfs-alert.htm',
+  date: '2009-08-18',
+};
+
 const RAW: Rules = {
   checkedOn: CHECKED,
   thresholds: {
@@ -113,12 +144,12 @@ const RAW: Rules = {
       asOf: CHECKED,
     },
     'entity-maybe': {
-      text: 'The entity may be an eligible contract participant (ECP): one with a net worth of more than $1 million that trades to hedge risks of its business can qualify. The entity tests were not fully checked by this course, so confirm them with a lawyer.',
+      text: 'The entity may be an eligible contract participant (ECP): one with a net worth of more than $1 million that trades to hedge risks of its business can qualify. This tool does not ask for net worth, which is at most the total assets, so check it. The entity tests were not fully checked by this course (the statute’s entity prongs are longer than this summary), so confirm them with a lawyer.',
       sources: [STATUTE],
       asOf: CHECKED,
     },
     'entity-not': {
-      text: 'The entity is probably not an eligible contract participant (ECP), unless it is a regulated institution such as a bank, broker-dealer or insurance company, which qualify on other grounds. The entity tests were not fully checked by this course, so confirm them with a lawyer.',
+      text: 'The entity is probably not an eligible contract participant (ECP): its total assets are not above $10 million, and it either does not hedge or cannot have a net worth above $1 million. Regulated institutions such as banks, broker-dealers and insurers qualify on other grounds. The entity tests were not fully checked by this course, so confirm them with a lawyer.',
       sources: [STATUTE],
       asOf: CHECKED,
     },
@@ -165,6 +196,24 @@ const RAW: Rules = {
         verdict: 'allowed',
         text: 'Open to you, as to every US customer, since December 2025, when leveraged spot crypto first listed on a CFTC-registered exchange (Bitnomial).',
         sources: [MOFO_SPOT, JOINT_STATEMENT],
+        asOf: CHECKED,
+      },
+    },
+    {
+      id: 'securities-route',
+      title:
+        'Through a securities broker: margin on spot bitcoin ETPs, options on them, and leveraged ETFs (SEC and FINRA rules, not CFTC)',
+      short: 'margin and options on bitcoin ETPs',
+      retail: {
+        verdict: 'allowed',
+        text: 'Open to US retail customers with a broker’s margin or options approval. Spot bitcoin exchange-traded products have listed since the SEC approved them on 10 January 2024. Buying them on margin needs at least 50 % down under Regulation T (about 2x at purchase), and FINRA requires at least 25 % equity after that; brokers often ask for more. Options on spot bitcoin ETPs list too (options on IBIT were approved in September 2024), and leveraged ETFs reset their leverage daily, so they drift from the multiple over longer periods.',
+        sources: [SEC_ETP, REG_T, FINRA_4210, IBIT_OPTIONS, SEC_LEVERAGED_ETF],
+        asOf: CHECKED,
+      },
+      ecp: {
+        verdict: 'allowed',
+        text: 'Open to you, as to every US customer with a securities broker’s margin or options approval: margin on spot bitcoin ETPs (at least 50 % down under Regulation T, about 2x; at least 25 % equity after that under FINRA rules), options on them, and leveraged ETFs.',
+        sources: [SEC_ETP, REG_T, FINRA_4210, IBIT_OPTIONS, SEC_LEVERAGED_ETF],
         asOf: CHECKED,
       },
     },

@@ -12,12 +12,14 @@ const verdicts = (o: Outcome) => Object.fromEntries(o.products.map((p) => [p.id,
 const RETAIL = {
   'dcm-futures': 'allowed',
   'listed-spot': 'allowed',
+  'securities-route': 'allowed',
   'off-exchange-margin': 'ecp-only',
   offshore: 'not-allowed',
 };
 const ECP = {
   'dcm-futures': 'allowed',
   'listed-spot': 'allowed',
+  'securities-route': 'allowed',
   'off-exchange-margin': 'allowed',
   offshore: 'depends',
 };
@@ -208,6 +210,27 @@ test('the entity boundary: total assets of exactly $10M go on to the hedging que
     decide(answers({ us: 'yes', kind: 'entity', amount, hedging }));
   assert.equal(at('10000000').next, 'hedging');
   assert.equal(at('10000000.01').ecp, 'yes');
+});
+
+test('the entity $1M boundary: with total assets of at most $1M, net worth cannot exceed $1M, so no ECP and no hedging question', () => {
+  // facts.md decision tree: an entity qualifies with total assets > $10M, or net worth > $1M and hedging. Net worth
+  // (assets minus liabilities) is at most total assets, so total assets <= $1M rules the second prong out.
+  const at = (amount: string, hedging: '' | 'yes' | 'no' = '') =>
+    decide(answers({ us: 'yes', kind: 'entity', amount, hedging }));
+  for (const amount of ['0', '999999.99', '1000000', '$1,000,000']) {
+    const o = at(amount, 'yes');
+    assert.equal(o.ecp, 'no', amount);
+    assert.equal(o.finding.id, 'entity-not', amount);
+    assert.equal(o.next, null, amount);
+    assert.ok(!o.questions.includes('hedging'), `${amount}: hedging is not asked`);
+  }
+  assert.equal(at('1000000.01').next, 'hedging');
+  assert.equal(at('1000000.01', 'yes').ecp, 'maybe');
+  assert.equal(at('1000000.01', 'no').ecp, 'no');
+  // Across $10M: exactly $10M is not "in excess of" it; a cent more qualifies outright.
+  assert.equal(at('10000000', 'yes').ecp, 'maybe');
+  assert.equal(at('$10,000,000.01').ecp, 'yes');
+  assert.equal(at('10000000.01').finding.id, 'entity-assets');
 });
 
 test('a mistyped amount is a field error, never NaN, and the question stays the next one', () => {
