@@ -5,7 +5,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The foreign host of the embed tests: another port is another origin. */
 const HOST_PORT = PORT + 1000;
 // Debian's Chromium: Playwright cannot download its own browser on our machines.
-const executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 /**
  * The features Playwright itself turns off (its `disabledFeatures`, playwright-core 1.65). Chromium keeps only the last
  * `--disable-features` switch, so ours must repeat them; a unit test fails if Playwright's list changes.
@@ -34,7 +34,8 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  * a sample of specs.
  */
 const OUR_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
-const args = [
+/** The Chromium switches of the e2e suite; scripts/js-transfer.ts launches the same browser. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -53,7 +54,10 @@ export default defineConfig({
   fullyParallel: true,
   // One Chromium per core: the suite is CPU-bound (rendering, axe), more workers only slow it.
   workers: 2,
+  // On CI a failed test runs once more, for its trace and to tell a flaky test from a broken one; but a test that
+  // passes only on the retry is reported as flaky and fails the run (.ci/run prints its name).
   retries: process.env['CI'] ? 1 : 0,
+  failOnFlakyTests: !!process.env['CI'],
   forbidOnly: !!process.env['CI'],
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: process.env['E2E_REPORT'] ?? 'reports/e2e.json' }]],
@@ -61,7 +65,7 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args } },
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } },
     },
   ],
   webServer: [

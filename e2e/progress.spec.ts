@@ -38,12 +38,13 @@ test('corrupt saved progress is set aside with a plain notice, and the site keep
   expect(problems.list).toEqual([]);
 });
 
-test('progress from a newer version is kept aside untouched', async ({ page }) => {
+test('progress from a newer version is left untouched: the reader is told, nothing is written', async ({ page }) => {
   await page.goto('/');
   await page.evaluate((k) => localStorage.setItem(k, '{"v":99,"lessons":{}}'), KEY);
   await page.reload();
   await expect(page.locator('#progress-notice')).toContainText('newer version');
-  expect(await page.evaluate((k) => localStorage.getItem(`${k}:backup`), KEY)).toBe('{"v":99,"lessons":{}}');
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe('{"v":99,"lessons":{}}');
+  expect(await page.evaluate((k) => localStorage.getItem(`${k}:backup`), KEY)).toBeNull();
 });
 
 test('with storage blocked, lessons still mark as read for the visit', async ({ page, problems }) => {

@@ -1,38 +1,37 @@
-/** Reactive prose in lesson 1: the draggable, typeable numbers of <Tangle name="leveraged-trade" />, checked against src/calc. */
+/** Reactive prose in lesson 1: the draggable, typeable numbers of <Tangle name="leveraged-trade" />, checked against figures worked by hand. */
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration } from './widgets.ts';
 import type { Locator, Page } from '@playwright/test';
-import { Decimal, liquidationPrice, pnl, positionFromMargin, roe } from '../src/calc/index.ts';
-import { formatPercent } from '../src/format/numbers.ts';
-import { dollars } from '../src/widgets/Tangle/explorables.ts';
 
 const PATH = '/lessons/what-leverage-is/';
 
-/** The sentence's figures straight from the calculation module. */
-function expected(margin: string, leverage: string, move: string) {
-  const entryPrice = new Decimal(50000);
-  const exitPrice = entryPrice.times(new Decimal(1).minus(new Decimal(move).div(100)));
-  const { notional, quantity } = positionFromMargin({ margin, leverage, price: entryPrice });
-  const loss = pnl({ side: 'long', quantity, entryPrice, exitPrice }).abs();
-  const share = roe({ side: 'long', quantity, entryPrice, exitPrice, leverage }).abs();
-  const liq = liquidationPrice({
-    side: 'long',
-    quantity,
-    entryPrice,
-    marginMode: 'isolated',
-    leverage,
-    maintenanceMarginRate: 0.005,
-  });
-  return {
-    notional: dollars(notional),
-    loss: dollars(loss),
-    share: formatPercent(share),
-    past: liq.price !== null && exitPrice.lte(liq.price),
-  };
-}
+/**
+ * The sentence's figures, worked by hand at entry 50,000 and 0.5 % maintenance: notional = margin × L, loss =
+ * notional × fall, share = loss / margin; a long is liquidated at 50,000 × (1 − 1/L) / 0.995 (Binance isolated
+ * formula), so the clause appears when 50,000 × (1 − fall) is at or below that.
+ */
+const FIGURES: Record<string, { notional: string; loss: string; share: string; past: boolean }> = {
+  // 10x: liquidation 45,226.13, exit 47,500.
+  '1000/10/5': { notional: '$10,000', loss: '$500', share: '50%', past: false },
+  '1100/10/5': { notional: '$11,000', loss: '$550', share: '50%', past: false },
+  // 20x: liquidation 50,000 × 0.95 / 0.995 = 47,738.69, above the exit 47,500.
+  '900/20/5': { notional: '$18,000', loss: '$900', share: '100%', past: true },
+  '1000/20/5': { notional: '$20,000', loss: '$1,000', share: '100%', past: true },
+  // 100x: liquidation 50,000 × 0.99 / 0.995 = 49,748.74.
+  '900/100/5': { notional: '$90,000', loss: '$4,500', share: '500%', past: true },
+  // exit 50,000 × 0.995 = 49,750, just above 49,748.74; loss 90,000 × 0.005 = 450.
+  '900/100/0.5': { notional: '$90,000', loss: '$450', share: '50%', past: false },
+  '900/100/90': { notional: '$90,000', loss: '$81,000', share: '9,000%', past: true },
+  '2500/10/5': { notional: '$25,000', loss: '$1,250', share: '50%', past: false },
+  // 25x: liquidation 50,000 × 0.96 / 0.995 = 48,241.21, above 47,500 and above 43,750.
+  '2500/25/5': { notional: '$62,500', loss: '$3,125', share: '125%', past: true },
+  // 62,500 × 0.125 = 7,812.50 (cents shown when not whole); 7,812.5 / 2,500 = 3.125.
+  '2500/25/12.5': { notional: '$62,500', loss: '$7,812.50', share: '312.5%', past: true },
+};
 
 async function expectFigures(tangle: Locator, margin: string, leverage: string, move: string): Promise<void> {
-  const want = expected(margin, leverage, move);
+  const want = FIGURES[`${margin}/${leverage}/${move}`];
+  if (!want) throw new Error(`no hand-worked figures for ${margin}/${leverage}/${move}`);
   await expect(tangle.locator('[data-output="notional"]')).toHaveText(want.notional);
   await expect(tangle.locator('[data-output="loss"]')).toHaveText(want.loss);
   await expect(tangle.locator('[data-output="share"]')).toHaveText(want.share);
@@ -54,9 +53,8 @@ test('without JavaScript the lesson reads the whole sentence with the default nu
   const page = await context.newPage();
   await page.goto(PATH);
   const tangle = page.locator('[data-tangle="leveraged-trade"]');
-  const want = expected('1000', '10', '5');
   await expect(tangle.locator('p').first()).toHaveText(
-    `With $1,000 of margin at 10x, you control a position worth ${want.notional}. A 5% fall in the price costs you ${want.loss}, which is ${want.share} of your margin.`,
+    'With $1,000 of margin at 10x, you control a position worth $10,000. A 5% fall in the price costs you $500, which is 50% of your margin.',
   );
   await expect(tangle.locator('[data-output="notional"]')).toHaveText('$10,000');
   await expect(tangle.locator('[data-output="loss"]')).toHaveText('$500');

@@ -1,4 +1,7 @@
-/** The funding-versus-borrowing calculator on its tool page, checked against the calculation module. */
+/**
+ * The funding-versus-borrowing calculator on its tool page, checked against the calculation module called directly
+ * (never the widget's model) and against figures worked by hand.
+ */
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import {
@@ -40,6 +43,10 @@ test('the server-rendered defaults read without JavaScript', async ({ browser })
   });
   await expect(page.getByTestId('funding-total')).toHaveText(`${usdt(funding.total.abs())} paid`);
   await expect(page.getByTestId('payments')).toHaveText('90');
+  // By hand: 90 USDT of funding over 1/6 BTC is a 540 USDT rise, 0.9 % of 60,000; 28.80 USDT of interest
+  // (8,000 borrowed × 0.0005 % × 720 h) is 28.8 × 6 = 172.80 USDT, 0.288 % (shown to two decimals: 0.29 %).
+  await expect(page.getByTestId('funding-break-even')).toHaveText('+0.9% (to 60,540.00 USDT)');
+  await expect(page.getByTestId('borrow-break-even')).toHaveText('+0.29% (to 60,172.80 USDT)');
   await context.close();
 });
 

@@ -1,4 +1,4 @@
-/** The position and PnL calculator on its tool page, checked against the calculation module. */
+/** The position and PnL calculator on its tool page, checked against the calculation module and figures worked by hand. */
 import { test, expect } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import { pnl, liquidationPrice, positionFromMargin } from '../src/calc/index.ts';
@@ -11,6 +11,14 @@ test('the server-rendered defaults read without JavaScript', async ({ browser })
   const { quantity } = positionFromMargin({ margin: 1000, leverage: 10, price: 60000 });
   const expected = pnl({ side: 'long', quantity, entryPrice: 60000, exitPrice: 63000 });
   await expect(page.getByTestId('pnl')).toHaveText(formatMoney(expected, { unit: 'USDT', signed: true }));
+  // By hand: 1,000 × 10 = 10,000 USDT = 0.1666… BTC; × (63,000 − 60,000) = +500; fees 0.05 % of 10,000 and of 10,500 =
+  // 5 + 5.25; net 489.75 = 48.98 % of the margin; the move (63,000 − 60,000) / 60,000 = +5 %.
+  await expect(page.getByTestId('pnl')).toHaveText('+500.00 USDT');
+  await expect(page.getByTestId('net-pnl')).toHaveText('+489.75 USDT');
+  await expect(page.getByTestId('roe')).toHaveText('+48.98%');
+  await expect(page.locator('[data-widget="position"] .ll-summary')).toContainText(
+    'a +5% price move gives +489.75 USDT',
+  );
   await context.close();
 });
 

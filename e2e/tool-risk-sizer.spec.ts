@@ -1,19 +1,17 @@
-/** The risk sizer on its tool page, checked against the calculation module. */
+/** The risk sizer on its tool page, checked against the calculation module and figures worked by hand. */
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
-import {
-  Decimal,
-  initialMargin,
-  liquidationPrice,
-  maxLeverageForStop,
-  riskPositionSize,
-  riskReward,
-} from '../src/calc/index.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../src/format/numbers.ts';
+import { initialMargin, liquidationPrice, riskPositionSize, riskReward } from '../src/calc/index.ts';
+import type { Decimal } from '../src/calc/index.ts';
+import { formatMoney, formatNumber, formatPercent, formatPrice } from '../src/format/numbers.ts';
 
 const PATH = '/tools/risk-sizer/';
 const usdt = (d: Decimal) => formatMoney(d, { unit: 'USDT' });
-const floor2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+/**
+ * The highest leverage with the stop first at the defaults (long, entry 60,000, stop 58,800, maintenance 0.5 %), worked
+ * by hand: 1/L = (60,000 − 58,800 × 0.995) / 60,000 = 1,494 / 60,000, L = 40.1606…, shown rounded DOWN: 40.16.
+ */
+const DEFAULT_MAX = '40.16';
 
 test('the server-rendered defaults read without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -29,7 +27,9 @@ test('the server-rendered defaults read without JavaScript', async ({ browser })
   });
   await expect(page.getByTestId('quantity')).toHaveText(`${formatNumber(size.quantity, { digits: 6 })} BTC`);
   await expect(page.getByTestId('risk-amount')).toHaveText(usdt(size.riskAmount));
-  await expect(page.getByTestId('reward-risk')).toHaveText('3 : 1');
+  // Reward 63,600 − 60,000 = 3,600 against a risk of 60,000 − 58,800 = 1,200: 3 : 1, reward first.
+  await expect(page.getByTestId('reward-risk')).toHaveText('3 : 1 (reward : risk)');
+  await expect(page.getByTestId('max-leverage')).toHaveText(`${DEFAULT_MAX}x`);
   await context.close();
 });
 
@@ -62,15 +62,17 @@ test('changing inputs changes the figures to what the calculation module gives',
     leverage: 20,
     maintenanceMarginRate: 0.005,
   });
-  const max = maxLeverageForStop({ side: 'short', entryPrice: 60000, stopPrice: 61500, maintenanceMarginRate: 0.005 });
   const rr = riskReward({ side: 'short', entryPrice: 60000, stopPrice: 61500, targetPrice: 55500 });
   await expect(widget.getByTestId('risk-amount')).toHaveText(usdt(size.riskAmount));
   await expect(widget.getByTestId('quantity')).toHaveText(`${formatNumber(size.quantity, { digits: 6 })} BTC`);
   await expect(widget.getByTestId('notional')).toHaveText(usdt(size.notional));
   await expect(widget.getByTestId('margin')).toHaveText(usdt(margin));
   await expect(widget.getByTestId('liquidation')).toHaveText(formatPrice(liq.price ?? 0));
-  await expect(widget.getByTestId('max-leverage')).toHaveText(formatMultiple(floor2(max)));
-  await expect(widget.getByTestId('reward-risk')).toHaveText(`${formatNumber(rr.rewardToRisk)} : 1`);
+  // By hand: 1/L = (61,500 × 1.005 − 60,000) / 60,000 = 1,807.5 / 60,000 = 0.030125, L = 33.195…, shown 33.19 (down).
+  await expect(widget.getByTestId('max-leverage')).toHaveText('33.19x');
+  // Reward 60,000 − 55,500 = 4,500 against a risk of 1,500: 3 : 1.
+  expect(rr.rewardToRisk.toFixed()).toBe('3');
+  await expect(widget.getByTestId('reward-risk')).toHaveText('3 : 1 (reward : risk)');
   await expect(widget.getByTestId('break-even-win-rate')).toHaveText(formatPercent(rr.breakEvenWinRate));
   await expect(widget.getByTestId('liquidation-warning')).toHaveCount(0);
   await expect(page).toHaveURL(/side=short/);
@@ -90,9 +92,6 @@ test('the warning appears above the highest safe leverage and goes when it is lo
   await page.goto(PATH);
   const widget = page.locator('[data-widget="risk-sizer"]');
   await waitForHydration(page, widget);
-  const max = floor2(
-    maxLeverageForStop({ side: 'long', entryPrice: 60000, stopPrice: 58800, maintenanceMarginRate: 0.005 }),
-  );
   const warning = widget.getByTestId('liquidation-warning');
   await expect(warning).toHaveCount(0);
   await widget.getByLabel('Leverage', { exact: true }).fill('50');
@@ -113,12 +112,13 @@ test('the warning appears above the highest safe leverage and goes when it is lo
   });
   await expect(warning).toHaveText(
     `At 50x your position would be liquidated at ${formatPrice(liq.price ?? 0)} before your stop at ${formatPrice(58800)} fires: ` +
-      `your stop would never protect you. Use at most ${formatMultiple(max)}, or move the stop.`,
+      `your stop would never protect you. Use at most ${DEFAULT_MAX}x, or move the stop.`,
   );
   await expect(widget.locator('.ll-summary')).toContainText('before the stop fires');
-  await widget.getByLabel('Leverage', { exact: true }).fill(max.toFixed());
+  await widget.getByLabel('Leverage', { exact: true }).fill(DEFAULT_MAX);
   await expect(warning).toHaveCount(0);
-  await widget.getByLabel('Leverage', { exact: true }).fill(max.plus('0.01').toFixed());
+  // One hundredth more: 40.17 > 40.1606…, so liquidation comes before the stop.
+  await widget.getByLabel('Leverage', { exact: true }).fill('40.17');
   await expect(warning).toBeVisible();
   await widget.getByLabel('Leverage', { exact: true }).fill('5');
   await expect(warning).toHaveCount(0);
@@ -182,7 +182,8 @@ test('a link with parameters restores the scenario, and bad parameters fall back
     closeFeeRate: 0.0005,
   });
   await expect(widget.getByTestId('quantity')).toHaveText(`${formatNumber(size.quantity, { digits: 6 })} BTC`);
-  await expect(widget.getByTestId('reward-risk')).toHaveText('2 : 1');
+  // Reward 3,000 − 2,820 = 180 against a risk of 3,090 − 3,000 = 90: 2 : 1.
+  await expect(widget.getByTestId('reward-risk')).toHaveText('2 : 1 (reward : risk)');
 
   // A stop the calculation refuses for the side is reset to the default, with a note.
   await page.goto(`${PATH}?stop=65000`);

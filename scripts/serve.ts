@@ -1,7 +1,9 @@
 /**
- * A small static server for the built site, used by the e2e tests and `npm run preview:headers`.
- * It applies the same `_headers` file a static host (Cloudflare Pages, Netlify) reads, so the tests
- * see the real security headers: `frame-ancestors *` on embeds only, CORS on embed assets.
+ * A small static server for the built site, used by the e2e tests (playwright.config.ts) and the
+ * browser JavaScript measure (js-transfer.ts).
+ * It applies the built `_headers` file as Cloudflare Pages does (combining the values of every matching rule,
+ * `! Name` detaching one), so the tests see the headers that host would send: `frame-ancestors *` on embeds only,
+ * CORS on embed assets. Netlify reads the same file differently (no `!`): see the embeds issue.
  *
  *   node scripts/serve.ts [root] [port]
  */
@@ -9,47 +11,76 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/**
+ * One rule of a `_headers` file as Cloudflare Pages reads it
+ * (https://developers.cloudflare.com/pages/configuration/headers/).
+ */
 export interface HeaderRule {
+  /** A path (`/embed/*`, `/blog/:slug`) or an absolute `https://host/path` pattern. */
   pattern: string;
-  set: [string, string][];
-  /** `! Name` lines: headers an earlier rule set, removed for these paths. */
+  /** Header names in lower case; a name given twice in one rule holds both values joined with ", ". */
+  set: Map<string, string>;
+  /** `! Name` lines: headers attached by an earlier matching rule, detached for these paths. */
   detach: string[];
 }
 
-/** Parses the `_headers` format: a path pattern line, then indented `Name: value` or `! Name` lines. */
+/** Parses the `_headers` format: a pattern line, then indented `Name: value` or `! Name` lines; `#` comments. */
 export function parseHeaders(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const raw of text.split('\n')) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      rules.push({ pattern: raw.trim(), set: [], detach: [] });
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (/^(\/|https:\/\/)/.test(line)) {
+      rules.push({ pattern: line, set: new Map(), detach: [] });
       continue;
     }
     const rule = rules.at(-1);
     if (!rule) continue;
-    const line = raw.trim();
-    if (line.startsWith('!')) rule.detach.push(line.slice(1).trim().toLowerCase());
-    else {
-      const i = line.indexOf(':');
-      if (i > 0) rule.set.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    const colon = line.indexOf(':');
+    if (colon === -1) {
+      if (line.startsWith('!')) rule.detach.push(line.slice(1).trim().toLowerCase());
+      continue;
     }
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (!name || !value || name.includes(' ')) continue;
+    const before = rule.set.get(name);
+    rule.set.set(name, before ? `${before}, ${value}` : value);
   }
   return rules;
 }
 
-/** `/embed/*` matches `/embed/` and everything under it; other patterns match exactly. */
-export function matches(pattern: string, path: string): boolean {
-  if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));
-  return pattern === path;
+const escapeRegExp = (s: string) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+
+/**
+ * Whether a rule's pattern matches a request: `*` matches any run of characters (slashes included), `:name` one path
+ * segment, the rest literally, over the whole path; an absolute pattern (`https://host/…`) matches host and path.
+ */
+export function matches(pattern: string, path: string, host = '127.0.0.1'): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => escapeRegExp(part).replace(/:([A-Za-z]\w*)/g, '[^/]+'))
+    .join('.*');
+  const subject = pattern.startsWith('https://') ? `https://${host}${path}` : path;
+  return new RegExp(`^${source}$`).test(subject);
 }
 
-/** The headers for a path: rules apply in file order; a later value replaces an earlier one. */
-export function headersFor(rules: HeaderRule[], path: string): Map<string, [string, string]> {
-  const out = new Map<string, [string, string]>();
+/**
+ * The headers Cloudflare Pages attaches for a path: every matching rule applies, in file order. A rule first detaches
+ * its `! Name` headers, then attaches its own; a header that an earlier matching rule attached gets the new value
+ * added after a comma (the values of all matching rules are combined), not replaced.
+ */
+export function headersFor(rules: HeaderRule[], path: string, host?: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const attached = new Set<string>();
   for (const rule of rules) {
-    if (!matches(rule.pattern, path)) continue;
+    if (!matches(rule.pattern, path, host)) continue;
     for (const name of rule.detach) out.delete(name);
-    for (const [name, value] of rule.set) out.set(name.toLowerCase(), [name, value]);
+    for (const [name, value] of rule.set) {
+      const current = out.get(name);
+      out.set(name, attached.has(name) && current !== undefined ? `${current}, ${value}` : value);
+      attached.add(name);
+    }
   }
   return out;
 }
@@ -78,7 +109,7 @@ export function startServer(root: string, port: number, host = '127.0.0.1') {
   const rules = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
 
   function send(res: ServerResponse, status: number, path: string, file: string | null, method: string): void {
-    for (const [, [name, value]] of headersFor(rules, path)) res.setHeader(name, value);
+    for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
     if (!file) {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(method === 'HEAD' ? undefined : 'Not found');

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { measureSite, staticImports } from '../js-budget.ts';
+import { measureSite, staticImports, table } from '../js-budget.ts';
 
 /** A tiny built site: a light page, a lesson without widgets, and a deliberately heavy page. */
 function fixtureSite(): string {
@@ -76,4 +76,18 @@ test('of several islands that hydrate when visible, the page is charged its heav
   const heavy = reports.find((r) => r.path === '/heavy/');
   assert.deepEqual(two?.files, ['/_astro/heavy.js', '/_astro/island.js', '/_astro/side.js', '/_astro/small.js']);
   assert.equal(two?.bytes, heavy?.bytes);
+});
+
+test('the table prints the gated static count beside the browser measure, "-" where the browser did not go', () => {
+  const lines = table(
+    [
+      { path: '/a/', bytes: 2048, files: [], hasIsland: true, limit: 40 * 1024, reason: '', ok: true },
+      { path: '/loader.js', bytes: 3072, files: [], hasIsland: false, limit: 2048, reason: '', ok: false },
+    ],
+    [{ path: '/a/', bytes: 51 * 1024, files: [] }],
+  );
+  assert.equal(lines.length, 3);
+  // 2048 B = 2.0 KB, 40 × 1024 B = 40.0 KB, 51 × 1024 B = 51.0 KB.
+  assert.match(lines[1] ?? '', /^\/a\/ +2\.0 KB +40\.0 KB +ok +51\.0 KB$/);
+  assert.match(lines[2] ?? '', /^\/loader\.js +3\.0 KB +2\.0 KB +OVER +-$/);
 });

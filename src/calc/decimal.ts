@@ -96,7 +96,9 @@ export function toDecimal(value: unknown, field: string): Decimal {
       if (value.isNaN()) throw new CalcInputError(field, NOT_A_NUMBER, `${fieldLabel(field)} must be a number.`);
       throw new CalcInputError(field, NOT_FINITE, `${fieldLabel(field)} must be a finite number.`);
     }
-    result = value;
+    // Another clone's instance does its arithmetic at its own precision (decimal.js's default is 20 digits): re-wrap
+    // it in ours, which copies every digit and does all further arithmetic at 40.
+    result = value.constructor === Decimal ? value : new Decimal(value);
   } else if (typeof value === 'number') {
     if (Number.isNaN(value)) throw new CalcInputError(field, NOT_A_NUMBER, `${fieldLabel(field)} must be a number.`);
     if (!Number.isFinite(value))

@@ -1,4 +1,7 @@
-/** Trading fees on notional, the full cost of opening an order, and the exact break-even price with fees and funding. */
+/**
+ * Trading fees on notional, the full cost of opening an order, the exact break-even price with fees and funding, and
+ * the price move that pays a cost fixed in quote currency.
+ */
 import { Decimal, type Numeric, ONE, ZERO } from './decimal.ts';
 import { notionalOf } from './size.ts';
 import {
@@ -106,4 +109,40 @@ export function breakEvenPrice(input: {
   const numerator = ONE.minus(open).plus(carry);
   ensure(numerator.gt(0), 'fundingIntervals', 'With this much funding the short breaks even at any price.');
   return entry.times(numerator).div(ONE.plus(close));
+}
+
+/** A cost turned into the price move that pays for it (see {@link breakEvenMove}). */
+export interface PriceMove {
+  /** Signed price change in quote per base unit: positive up, negative down. */
+  move: Decimal;
+  /** The same move as a fraction of the entry price (0.009 = 0.9 %). */
+  fraction: Decimal;
+  /** `entry + move`, the price to reach; `null` when that is not a positive price. */
+  price: Decimal | null;
+}
+
+/**
+ * The price move that pays a fixed cost on a linear position: PnL `s × quantity × (exit − entry) = cost`, so
+ * `move = s × cost / quantity` (s = +1 long, −1 short), `fraction = move / entry`, `price = entry + move` (`null` when
+ * ≤ 0). `cost` is in quote (USDT) and signed: positive = paid (the price must move the trader's way), negative = received
+ * (a cushion: the price may move against the trader by that much before the position loses).
+ * How it relates to {@link breakEvenPrice}: that function solves exactly for trading fees, whose close fee depends on the
+ * exit price itself; this one is for a cost already fixed in quote — funding at a held mark, borrowing interest, fees
+ * already paid. With zero fees and `cost = quantity × entry × n·F` (n fundings at rate F on the entry notional, a
+ * long's cost, or minus a short's income), both give `entry × (1 + n·F)`.
+ * Source: linear PnL `(exit − entry) × quantity` for a long, `(entry − exit) × quantity` for a short, Binance Futures
+ * calculator, https://binance.com/fr/support/faq/how-to-use-the-binance-futures-calculator-360036498511
+ * @throws CalcInputError for a non-positive quantity or entry price, or a cost beyond ±10^15.
+ * @example breakEvenMove({ side: 'long', quantity: '0.5', entryPrice: 60000, cost: 90 }) // move 180, fraction 0.003, price 60180
+ */
+export function breakEvenMove(input: { side: Side; quantity: Numeric; entryPrice: Numeric; cost: Numeric }): PriceMove {
+  requireInput(input);
+  const side = parseSide(input.side);
+  const quantity = positive(input.quantity, 'quantity');
+  const entry = positive(input.entryPrice, 'entryPrice');
+  const cost = inRange(input.cost, 'cost', -1e15, 1e15, { message: 'The cost must be between -10^15 and 10^15.' });
+  const perUnit = cost.div(quantity);
+  const move = perUnit.isZero() ? ZERO : side === 'long' ? perUnit : perUnit.neg();
+  const price = entry.plus(move);
+  return { move, fraction: move.div(entry), price: price.gt(0) ? price : null };
 }

@@ -15,28 +15,87 @@ export {
 export type { CalcErrorCode, CalcResult, FieldErrors, Outcome } from './errors.ts';
 export { DEFAULT_MAX_LEVERAGE } from './validate.ts';
 export type { Side, Contract } from './validate.ts';
-export { notional, positionFromMargin, initialMargin, maintenanceMargin, effectiveLeverage } from './size.ts';
+export { notional, positionFromMargin, initialMargin, maintenanceMargin, effectiveLeverage, shareOf } from './size.ts';
 export { withMaintenanceAmounts, tierFor } from './tiers.ts';
 export type { Tier, TierInput } from './tiers.ts';
-export { pnl, roe, targetPrice } from './pnl.ts';
-export { tradingFee, orderCost, breakEvenPrice } from './fees.ts';
-export { liquidationPrice, bankruptcyPrice } from './liquidationPrice.ts';
+export { pnl, roe, targetPrice, percentMove, netPnl, pnlCurve } from './pnl.ts';
+export { tradingFee, orderCost, breakEvenPrice, breakEvenMove } from './fees.ts';
+export type { PriceMove } from './fees.ts';
+export { liquidationPrice, bankruptcyPrice, crossEquity } from './liquidationPrice.ts';
+export { simulateMarginModes, straightLinePath } from './marginModes.ts';
+export type {
+  MarginModesInput,
+  MarginModesPosition,
+  MarginModesPositionInfo,
+  MarginModesResult,
+  MarginModesEvent,
+  MarginCrossing,
+  IsolatedModeResult,
+  IsolatedPositionOutcome,
+  CrossModeResult,
+  CrossPositionOutcome,
+} from './marginModes.ts';
 export type {
   LiquidationInput,
   LiquidationResult,
   IsolatedLiquidationInput,
   CrossLiquidationInput,
   OtherPosition,
+  OtherPositionValue,
+  CrossEquity,
+  CrossEquityInput,
 } from './liquidationPrice.ts';
-export { fundingRate, fundingPayment, fundingOverTime } from './funding.ts';
+export { liquidationUnderRule, compareVenues } from './venueCompare.ts';
+export type {
+  VenueTrade,
+  CrossPosition,
+  VenueRow,
+  VenueStatus,
+  RuleLiquidation,
+  OtherUnderRule,
+  WidestGap,
+  VenueComparison,
+} from './venueCompare.ts';
+export { maintenanceCurve } from './maintenanceCurve.ts';
+export type { MaintenanceCurveInput, CurvePoint } from './maintenanceCurve.ts';
+export {
+  fundingRate,
+  fundingPayment,
+  fundingOverTime,
+  fundingTotal,
+  daysUntilFundingTakes,
+  isolatedAfterFunding,
+  carryCost,
+} from './funding.ts';
+export type { FundingHold, FundingDrag, CarryInput, CarryPoint, CarryCost } from './funding.ts';
 export { borrowInterest, marginLevel, priceAtMarginLevel, spotMarginRatioPrice } from './borrow.ts';
 export type { Accrual } from './borrow.ts';
-export { riskPositionSize, riskReward, maxLeverageForStop } from './risk.ts';
-export { liquidationProbability, normalCdf } from './probability.ts';
+export {
+  riskPositionSize,
+  riskReward,
+  maxLeverageForStop,
+  safeLeverageForStop,
+  stopBeforeLiquidation,
+  adverseMovePrice,
+  roundDown,
+  roundUp,
+} from './risk.ts';
+export { liquidationProbability, liquidationLevel, normalCdf } from './probability.ts';
 export { simulatePaths, pathAt, percentileBands, barrierHitRate } from './simulate.ts';
 export type { SimulatedPaths, SimulationInput } from './simulate.ts';
-export { replay } from './replay.ts';
-export type { Candle, ReplayPosition, ReplayOutcome, ReplayResult } from './replay.ts';
+export { replay, replayTrade } from './replay.ts';
+export { realisedVolatility } from './volatility.ts';
+export { mulberry32 } from './prng.ts';
+export type {
+  Candle,
+  ReplayPosition,
+  ReplayOutcome,
+  ReplayResult,
+  ReplayTrigger,
+  ReplayTradeInput,
+  ReplayTradeEnd,
+  ReplayTradeResult,
+} from './replay.ts';
 export {
   BINANCE_BTCUSDT,
   BINANCE_ETHUSDT,
@@ -46,5 +105,13 @@ export {
   BINANCE_CROSS_MARGIN_3X,
   VENUE_PRESETS,
   hyperliquidMaintenanceRate,
+  BINANCE_BTCUSDT_RULE,
+  BYBIT_BTCUSDT_RULE,
+  HYPERLIQUID_BTC_RULE,
+  TEXTBOOK_RULE,
+  CLOSE_FEE_RULE,
+  EXAMPLE_CLOSE_FEE_RATE,
+  LIQUIDATION_RULES,
+  closeFeeRuleWith,
 } from './venues.ts';
-export type { VenuePreset, FuturesPreset, SpotMarginPreset } from './venues.ts';
+export type { VenuePreset, FuturesPreset, SpotMarginPreset, MaintenanceRule, LiquidationRule } from './venues.ts';

@@ -1,11 +1,14 @@
 /** Profit and loss, return on equity and the exit price for a wanted return, for linear and inverse contracts. */
-import { Decimal, type Numeric, ONE } from './decimal.ts';
+import { Decimal, type Numeric, ONE, ZERO, toDecimal } from './decimal.ts';
+import { CalcInputError, MUST_BE_POSITIVE } from './errors.ts';
 import { notionalOf } from './size.ts';
 import {
   type Contract,
   type Side,
   ensure,
+  feeRate,
   inRange,
+  integer,
   leverage as parseLeverage,
   maxLeverageOf,
   parseContract,
@@ -123,4 +126,96 @@ export function targetPrice(input: {
     'No price gives that return: a coin-margined long cannot gain leverage × 100 % or more.',
   );
   return entry.div(denominator);
+}
+
+/**
+ * Percentage move from one value to another, as a fraction: `(to − from) / from` (0.05 = a 5 % rise, −0.1 = a 10 %
+ * fall). Unitless; `from` and `to` in the same unit (prices, balances). Use it for "the price moved X %" rather than
+ * an ROE at 1x.
+ * Source: percentage change, Investopedia, https://www.investopedia.com/terms/p/percentage-change.asp
+ * @throws CalcInputError `from` `must_be_positive` unless above zero; `to` as any finite number.
+ * @example percentMove({ from: 60000, to: 63000 }) // 0.05
+ */
+export function percentMove(input: { from: Numeric; to: Numeric }): Decimal {
+  requireInput(input);
+  const from = toDecimal(input.from, 'from');
+  if (from.s !== 1 || from.isZero()) {
+    throw new CalcInputError('from', MUST_BE_POSITIVE, 'The starting value must be greater than zero.');
+  }
+  return toDecimal(input.to, 'to').minus(from).div(from);
+}
+
+/**
+ * PnL of a round trip with its fees: `pnl` as {@link pnl}, `openFee = openFeeRate × notional at entry`,
+ * `closeFee = closeFeeRate × notional at exit`, `fees = openFee + closeFee`, `net = pnl − fees` (quote for linear,
+ * coin for inverse). Fees are on notional, never on margin, so leverage does not enter.
+ * Source: Binance Futures calculator (PnL), https://binance.com/fr/support/faq/how-to-use-the-binance-futures-calculator-360036498511 ;
+ * fees on position value: Bybit, https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account
+ * @throws CalcInputError as {@link pnl}, and for a fee rate outside 0…0.1 (each defaults to 0).
+ * @example netPnl({ side: 'long', quantity: 1, entryPrice: 60000, exitPrice: 63000, openFeeRate: 0.0005,
+ *   closeFeeRate: 0.0005 }) // pnl 3000, fees 30 + 31.5 = 61.5, net 2938.5
+ */
+export function netPnl(input: {
+  side: Side;
+  contract?: Contract;
+  quantity: Numeric;
+  entryPrice: Numeric;
+  exitPrice: Numeric;
+  openFeeRate?: Numeric;
+  closeFeeRate?: Numeric;
+}): { pnl: Decimal; openFee: Decimal; closeFee: Decimal; fees: Decimal; net: Decimal } {
+  requireInput(input);
+  const side = parseSide(input.side);
+  const contract = parseContract(input.contract);
+  const quantity = quantityOf(contract, input.quantity);
+  const entry = positive(input.entryPrice, 'entryPrice');
+  const exit = positive(input.exitPrice, 'exitPrice');
+  const openFee = notionalOf(contract, quantity, entry).times(feeRate(input.openFeeRate, 'openFeeRate', ZERO));
+  const closeFee = notionalOf(contract, quantity, exit).times(feeRate(input.closeFeeRate, 'closeFeeRate', ZERO));
+  const gross = pnlOf(side, contract, quantity, entry, exit);
+  const fees = openFee.plus(closeFee);
+  return { pnl: gross, openFee, closeFee, fees, net: gross.minus(fees) };
+}
+
+/**
+ * PnL at evenly spaced exit prices, for a chart: `points` prices (default 41) from `low = max(E − span, 0.01 × E)` to
+ * `high = E + span`, with `span = max(1.6 × E / L, 1.2 × |exit − E|)`, so the line runs past the bankruptcy price
+ * (`E × (1 ∓ 1/L)` for a linear position) and past the chosen exit; each point is `{ price, pnl }` with `pnl` as
+ * {@link pnl} (quote for linear, coin for inverse). Prices in quote.
+ * Source: PnL formula of the Binance Futures calculator,
+ * https://binance.com/fr/support/faq/how-to-use-the-binance-futures-calculator-360036498511
+ * @throws CalcInputError as {@link pnl}, for leverage outside 1…maxLeverage, and `points` `out_of_range` unless a
+ *   whole number from 2 to 1000.
+ * @example pnlCurve({ side: 'long', quantity: 1, entryPrice: 100, leverage: 10, exitPrice: 105 })[0] // price 84, pnl −16
+ */
+export function pnlCurve(input: {
+  side: Side;
+  contract?: Contract;
+  quantity: Numeric;
+  entryPrice: Numeric;
+  exitPrice: Numeric;
+  leverage: Numeric;
+  points?: Numeric;
+  maxLeverage?: Numeric;
+}): { price: Decimal; pnl: Decimal }[] {
+  requireInput(input);
+  const side = parseSide(input.side);
+  const contract = parseContract(input.contract);
+  const quantity = quantityOf(contract, input.quantity);
+  const entry = positive(input.entryPrice, 'entryPrice');
+  const exit = positive(input.exitPrice, 'exitPrice');
+  const lev = parseLeverage(input.leverage, maxLeverageOf(input.maxLeverage));
+  const points = integer(input.points, 'points', 2, 1000, 41);
+  const span = Decimal.max(entry.div(lev).times('1.6'), exit.minus(entry).abs().times('1.2'));
+  const low = Decimal.max(entry.minus(span), entry.times('0.01'));
+  const step = entry
+    .plus(span)
+    .minus(low)
+    .div(points - 1);
+  const curve: { price: Decimal; pnl: Decimal }[] = [];
+  for (let i = 0; i < points; i++) {
+    const price = low.plus(step.times(i));
+    curve.push({ price, pnl: pnlOf(side, contract, quantity, entry, price) });
+  }
+  return curve;
 }

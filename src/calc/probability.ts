@@ -1,6 +1,9 @@
-/** First-passage probability of touching the liquidation price under geometric Brownian motion (closed form, plain numbers). */
-import type { Numeric } from './decimal.ts';
-import { inRange } from './validate.ts';
+/**
+ * First-passage probability of touching the liquidation price under geometric Brownian motion (closed form, plain
+ * numbers), and the liquidation level a given distance from today's price.
+ */
+import { type Decimal, type Numeric, ONE } from './decimal.ts';
+import { type Side, inRange, parseSide, positive, requireInput } from './validate.ts';
 
 /**
  * Standard normal CDF Φ(x) via a Chebyshev-fitted erfc (Numerical Recipes `erfcc`, relative error < 1.2e-7).
@@ -49,7 +52,8 @@ function logNormalCdf(x: number): number {
  * the liquidation distance comes from https://www.binance.com/fr/support/faq/b3c689c1f50a44cabb3a84e663b81d93
  * @throws CalcInputError for a distance outside (−1, 10], volatility outside (0, 10], horizon outside (0, 36,500] days,
  *   drift outside −10…10.
- * @example liquidationProbability({ distance: -0.3, volatility: 0.6, horizonDays: 365 }) // ≈ 0.647
+ * @example liquidationProbability({ distance: -0.3, volatility: 0.6, horizonDays: 365 }) // ≈ 0.6493
+ *   (b = ln 0.7 = −0.35667, νt = −0.18, σ√t = 0.6: Φ(−0.29446) + e^{0.35667} Φ(−0.89446) = 0.38420 + 1.42857 × 0.18554)
  */
 export function liquidationProbability(input: {
   distance: Numeric;
@@ -85,4 +89,38 @@ export function touchProbability(distance: number, sigma: number, t: number, mu 
   else p = normalCdf((-b + nu * t) / sd) + Math.exp(k + logNormalCdf((-b - nu * t) / sd));
   if (!Number.isFinite(p)) return 1;
   return Math.min(1, Math.max(0, p));
+}
+
+/**
+ * The liquidation level a given distance from today's price, on the side that loses: a long's is below, a short's
+ * above. `distance` is the size of the move as a fraction (0.1 = 10 %); its sign is ignored and the side decides it,
+ * so a signed distance from {@link liquidationPrice} may be passed as it is. Returns the signed distance
+ * (`−size` for a long, `+size` for a short: what {@link liquidationProbability} takes), the size, and
+ * `level = price × (1 + distance)`.
+ * Source: the signed distance `(liquidation − entry) / entry` of {@link liquidationPrice}, below entry for a long and
+ * above for a short (Binance, https://www.binance.com/fr/support/faq/b3c689c1f50a44cabb3a84e663b81d93).
+ * @throws CalcInputError for a non-positive price, a long's distance of 100 % or more (no positive price), or a short's
+ *   above 10 (1,000 %).
+ * @example liquidationLevel({ side: 'long', price: 100, distance: 0.2 }) // { distance: −0.2, size: 0.2, level: 80 }
+ */
+export function liquidationLevel(input: { side: Side; price: Numeric; distance: Numeric }): {
+  distance: Decimal;
+  size: Decimal;
+  level: Decimal;
+} {
+  requireInput(input);
+  const side = parseSide(input.side);
+  const price = positive(input.price, 'price');
+  const size =
+    side === 'long'
+      ? inRange(input.distance, 'distance', -1, 1, {
+          minOpen: true,
+          maxOpen: true,
+          message: "A long's distance to liquidation must be less than 1 (a fall of less than 100 %).",
+        }).abs()
+      : inRange(input.distance, 'distance', -10, 10, {
+          message: "A short's distance to liquidation must be at most 10 (a rise of 1,000 %).",
+        }).abs();
+  const distance = side === 'long' && !size.isZero() ? size.neg() : size;
+  return { distance, size, level: price.times(ONE.plus(distance)) };
 }

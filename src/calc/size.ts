@@ -11,6 +11,7 @@ import {
   positive,
   quantityOf,
   requireInput,
+  signed,
 } from './validate.ts';
 
 /** Notional for a linear (`q × p`, quote) or inverse (`q / p`, coin) contract, from validated Decimals. */
@@ -116,4 +117,19 @@ export function effectiveLeverage(input: { notional: Numeric; equity: Numeric })
   requireInput(input);
   const value = nonNegative(input.notional, 'notional');
   return value.div(positive(input.equity, 'equity'));
+}
+
+/**
+ * One amount as a share of another, as a fraction: `part / whole` (0.05 = 5 %), both in the same unit. The margin or
+ * the loss at the stop as a share of the account, a net PnL as a return on the margin (net ROE) or on the whole
+ * account. `part` may be negative (a loss); `whole` must be positive.
+ * Source: Binance Futures calculator, ROE = PnL / initial margin (a return as a share of the capital put up),
+ * https://binance.com/fr/support/faq/how-to-use-the-binance-futures-calculator-360036498511
+ * @throws CalcInputError `whole` `must_be_positive` unless above zero; `part` as any finite number.
+ * @example shareOf({ part: 489.75, whole: 5000 }) // 0.09795
+ */
+export function shareOf(input: { part: Numeric; whole: Numeric }): Decimal {
+  requireInput(input);
+  const part = signed(input.part, 'part');
+  return part.div(positive(input.whole, 'whole'));
 }

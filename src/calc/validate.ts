@@ -92,7 +92,7 @@ export function signed(value: unknown, field: string, fallback?: Decimal): Decim
   return toDecimal(value, field);
 }
 
-/** A number within `[min, max]` (or `(min, max)` ends when `open` says so); `fallback` when absent. */
+/** A number within `[min, max]`, either end open when `minOpen` or `maxOpen` says so; `fallback` when absent. */
 export function inRange(
   value: unknown,
   field: string,

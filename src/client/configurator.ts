@@ -3,7 +3,7 @@
  * look into the exact embed URL, previews that URL, writes the four snippets, and warns when the
  * chosen height would make readers scroll inside the frame at 360 px wide.
  */
-export {};
+import { escapeHtml } from '../embed/html.ts';
 
 const root = document.getElementById('configurator');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -33,7 +33,6 @@ if (root) {
   let measured = 0;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const theme = () => document.querySelector<HTMLInputElement>('input[name="theme"]:checked')?.value ?? 'auto';
 
   /** A whole number of pixels within a sane range, or null with a message. */
@@ -63,7 +62,7 @@ if (root) {
     if (width === null || height === null) return;
     const url = embedUrl();
     const style = `border:0;width:100%;max-width:${width}px;display:block;margin:1.5em auto;`;
-    const attrs = `src="${escapeAttr(url)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="${style}" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"`;
+    const attrs = `src="${escapeHtml(url)}" title="${escapeHtml(title)}" width="100%" height="${height}" style="${style}" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"`;
     const set = (id: string, text: string) => {
       const el = $<HTMLTextAreaElement>(id);
       if (el) el.value = text;
@@ -80,7 +79,7 @@ if (root) {
     const alt = `${preset?.title ?? title}: open the live calculator`;
     set(
       'snip-image',
-      `<a href="${escapeAttr(toolUrl)}"><img src="${site}/cards/${presetPath}.png" alt="${escapeAttr(alt)}" width="600" height="315"></a>`,
+      `<a href="${escapeHtml(toolUrl)}"><img src="${site}/cards/${presetPath}.png" alt="${escapeHtml(alt)}" width="600" height="315"></a>`,
     );
     const img = $<HTMLImageElement>('snip-image-preview');
     if (img) img.src = `/cards/${presetPath}.png`;

@@ -3,13 +3,15 @@
  * network). It sizes every iframe[data-leveragelab] from the height its frame reports, and, for
  * frames marked data-follow-theme, passes the host page's light or dark theme on live.
  * Messages are trusted only from our own frames: matched by event.source, origin ours or "null"
- * (sandboxed frames have an opaque origin), every field checked.
+ * (sandboxed frames have an opaque origin), every field checked. A reported height is applied in whole pixels,
+ * clamped to 120–4000 px: this is the one height clamp of the embeds (src/embed/__tests__/loader.test.ts runs it).
  */
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   const ORIGIN = script?.src ? new URL(script.src).origin : location.origin;
-  const MIN = 120;
-  const MAX = 4000;
+  const MIN_HEIGHT = 120;
+  const MAX_HEIGHT = 4000;
+  const clampHeight = (h: number): number => Math.min(Math.max(Math.ceil(h), MIN_HEIGHT), MAX_HEIGHT);
   const frames = new Map<Window, HTMLIFrameElement>();
 
   const ours = (f: HTMLIFrameElement): boolean => {
@@ -55,7 +57,7 @@
     if (d['type'] === 'resize') {
       const h = d['height'];
       if (typeof h !== 'number' || !Number.isFinite(h) || h <= 0) return;
-      f.style.height = `${Math.min(Math.max(Math.ceil(h), MIN), MAX)}px`;
+      f.style.height = `${clampHeight(h)}px`;
     } else if (d['type'] === 'ready') {
       sendTheme(f);
     }

@@ -4,10 +4,6 @@
  */
 import type { ResizeMessage, SetThemeMessage, WordpressHeight } from './protocol.ts';
 
-/** Frame heights are clamped to this range by the loader. */
-export const MIN_HEIGHT = 120;
-export const MAX_HEIGHT = 4000;
-
 const SECRET = /^[A-Za-z0-9]{10}$/;
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
@@ -52,9 +48,4 @@ export function resizeMessages(
     wordpress: hash.secret ? { message: 'height', value: h, secret: hash.secret } : null,
     embedly: JSON.stringify({ context: 'iframe.resize', src: href, height: h }),
   };
-}
-
-/** The height the loader applies: whole pixels, clamped. */
-export function clampHeight(height: number): number {
-  return Math.min(Math.max(Math.ceil(height), MIN_HEIGHT), MAX_HEIGHT);
 }

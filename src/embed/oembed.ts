@@ -6,11 +6,9 @@
 import { widgetById } from '../widgets/registry.ts';
 import { presetsFor } from './presets.ts';
 import { cardFor } from './cards.ts';
+import { escapeHtml } from './html.ts';
 
 export const OEMBED_WIDTH = 720;
-
-const escapeHtml = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export interface EmbedTarget {
   widgetId: string;

@@ -8,15 +8,7 @@
  */
 import * as z from 'zod/mini';
 
-export {
-  MIN_HEIGHT,
-  MAX_HEIGHT,
-  parseFrameHash,
-  resizeMessages,
-  clampHeight,
-  isSetTheme,
-  isWordpressReady,
-} from './messages.ts';
+export { parseFrameHash, resizeMessages, isSetTheme, isWordpressReady } from './messages.ts';
 
 /** An embed instance id, from `#id=…` in the frame URL: short, plain characters only. */
 export const instanceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));

@@ -34,7 +34,7 @@ function fmt(value: DecimalLike, options: Intl.NumberFormatOptions): string {
 export interface MoneyOptions {
   /** Currency or coin shown after the number: USDT, USD, BTC… */
   unit: string;
-  /** Fraction digits; default 2 for fiat-like units, 8 at most for coins. */
+  /** Fraction digits; default 2, or 6 for coins (BTC, ETH, SOL). */
   digits?: number;
   /** Show a + sign on gains. */
   signed?: boolean;
@@ -42,7 +42,7 @@ export interface MoneyOptions {
 
 const COIN_UNITS = new Set(['BTC', 'ETH', 'SOL']);
 
-/** "1,234.50 USDT", "-0.00412000 BTC". */
+/** "1,234.50 USDT", "-0.004120 BTC". */
 export function formatMoney(value: DecimalLike, { unit, digits, signed = false }: MoneyOptions): string {
   const d = digits ?? (COIN_UNITS.has(unit) ? 6 : 2);
   const n = fmt(value, {
@@ -77,6 +77,16 @@ export function formatPercent(fraction: DecimalLike, { digits = 2, signed = fals
     maximumFractionDigits: digits,
     signDisplay: signed ? 'exceptZero' : 'auto',
   });
+}
+
+/**
+ * A fraction as a plain number of percent for a chart axis: 0.0964 → 9.64. Only for drawing (Chart.js takes floats);
+ * text uses {@link formatPercent}. A decimal string is read with its exponent raised by two ("0.0964e2"), so the
+ * result is the nearest float to the exact percentage, with no multiplication residue.
+ */
+export function percentPoints(fraction: DecimalLike): number {
+  if (typeof fraction === 'number') return fraction * 100;
+  return Number(`${plain(fraction)}e2`);
 }
 
 /** A leverage or any multiple: 10 → "10x". */

@@ -96,6 +96,8 @@ export interface LooseOptions {
   unit?: string;
   /** Words for messages: "the amount". */
   label?: string;
+  /** Also read a trailing "million" ("5 million", "$5 million") as the number times 1,000,000. */
+  million?: boolean;
 }
 
 const CURRENCY_SUFFIX = /\s*(?:USDT|USD|\$)$/i;
@@ -114,6 +116,11 @@ export function readLooseNumber(text: string, options: LooseOptions = {}): Outco
     return fail(field, `That is too long for a number: type at most ${MAX_INPUT_LENGTH} characters.`);
   if (options.unit) s = s.replace(new RegExp(`\\s*${escapeRegExp(options.unit)}$`, 'i'), '');
   s = s.replace(CURRENCY_SUFFIX, '').trim();
+  let scale = '';
+  if (options.million && /\smillion$/i.test(s)) {
+    s = s.slice(0, -'million'.length).replace(CURRENCY_SUFFIX, '').trim();
+    scale = 'e6';
+  }
   let sign = '';
   if (s.startsWith('-') || s.startsWith('+')) {
     sign = s[0] === '-' ? '-' : '';
@@ -133,7 +140,7 @@ export function readLooseNumber(text: string, options: LooseOptions = {}): Outco
       `“${shown}” is not a number. Type digits, like 12.5${options.unit ? ` (in ${options.unit})` : ''}.`,
     );
   }
-  return { ok: true, value: new Decimal(`${sign}${s}`) };
+  return { ok: true, value: new Decimal(`${sign}${s}${scale}`) };
 }
 
 const fail = (field: string, message: string): Outcome<never> => ({ ok: false, errors: { [field]: message } });

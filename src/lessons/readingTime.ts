@@ -7,6 +7,8 @@ export const WORDS_PER_MINUTE = 200;
 export function proseWordCount(mdx: string): number {
   const text = mdx
     .replace(/^---[\s\S]*?---/, ' ')
+    // Imports may span lines (`import {\n  a,\n  b,\n} from '…';`); exports are one line.
+    .replace(/^\s*import\b[^;'"]*?\bfrom\s*(['"])[^'"\n]*\1;?[ \t]*$/gm, ' ')
     .replace(/^\s*(import|export)\s.*$/gm, ' ')
     .replace(/<Calc\b[^>]*\/>/g, ' 0 ')
     .replace(/<[^>]+>/g, ' ')

@@ -20,6 +20,7 @@ const copy = (r: ProgressRecord): ProgressRecord => JSON.parse(JSON.stringify(r)
 export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) {
   const [record, setRecord] = useState<ProgressRecord | null>(null);
   const [persistent, setPersistent] = useState(true);
+  const [readOnly, setReadOnly] = useState(false);
   const [status, setStatus] = useState('');
   const [importError, setImportError] = useState('');
   const [candidate, setCandidate] = useState<{ name: string; record: ProgressRecord } | null>(null);
@@ -33,6 +34,7 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
     const loaded = progress.load();
     setRecord(copy(loaded.record));
     setPersistent(loaded.persistent);
+    setReadOnly(loaded.readOnly);
   }, []);
   // Move focus into a confirmation when it opens, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -122,7 +124,13 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
 
   return (
     <div class="ll-progress" data-ready="true">
-      {!persistent && (
+      {readOnly && (
+        <p class="notice">
+          This browser holds progress saved by a newer version of Leverage Lab, which this page cannot read. It is left
+          untouched, so what you do here lasts only for this visit.
+        </p>
+      )}
+      {!persistent && !readOnly && (
         <p class="notice">
           This browser is not letting Leverage Lab save anything (private browsing or blocked storage), so your progress
           lasts only for this visit. Download it below before you leave if you want to keep it.

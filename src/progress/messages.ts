@@ -5,7 +5,7 @@ export const problemMessages: Record<ProgressProblem, string> = {
   corrupt:
     'Your saved progress on this device could not be read, so Leverage Lab started a fresh record. A copy of the old data was kept aside.',
   'future-version':
-    'Your saved progress was written by a newer version of Leverage Lab. It was kept aside untouched and a fresh record started.',
+    'Your saved progress was written by a newer version of Leverage Lab, which this page cannot read. It is left untouched: nothing you do here is saved over it, and the newer version will find it as it was.',
   foreign:
     'The saved progress on this device is not in a format Leverage Lab knows. It was kept aside and a fresh record started.',
 };

@@ -1,7 +1,8 @@
 /**
  * The progress store: one versioned localStorage record, validated on every read. Bad data is
- * set aside under a backup key and reported once; storage that throws (private mode, sandboxed
- * frames) falls back to memory so the visit still works.
+ * set aside under a backup key and reported once; a record from a newer version is left exactly
+ * as it is and never written over (reported on every visit, progress kept in memory); storage that
+ * throws (private mode, sandboxed frames) falls back to memory so the visit still works.
  */
 import { emptyRecord, parseRecord, type ProgressProblem, type ProgressRecord } from './record.ts';
 
@@ -18,8 +19,13 @@ export interface LoadResult {
   record: ProgressRecord;
   /** Set when stored data was unusable and has been set aside. */
   problem?: ProgressProblem;
-  /** False when storage is unavailable and progress lasts only for this visit. */
+  /** False when storage is unavailable or read-only, and progress lasts only for this visit. */
   persistent: boolean;
+  /**
+   * True while storage holds progress written by a newer version of the site (a rollback, or a tab left open on the
+   * old version): it is left untouched and nothing is written over it, so the newer version finds it intact.
+   */
+  readOnly: boolean;
 }
 
 function memoryStorage(): KeyValueStorage {
@@ -60,12 +66,19 @@ export class ProgressStore {
       this.fallBackToMemory();
     }
     if (text === null) {
-      this.cache = { record: emptyRecord(), persistent: this.persistent };
+      this.cache = { record: emptyRecord(), persistent: this.persistent, readOnly: false };
       return this.cache;
     }
     const parsed = parseRecord(text);
     if (parsed.ok) {
-      this.cache = { record: parsed.record, persistent: this.persistent };
+      this.cache = { record: parsed.record, persistent: this.persistent, readOnly: false };
+      return this.cache;
+    }
+    if (parsed.problem === 'future-version') {
+      // Not ours to rewrite: every change from now on goes to memory only.
+      this.persistent = false;
+      this.storage = memoryStorage();
+      this.cache = { record: emptyRecord(), problem: parsed.problem, persistent: false, readOnly: true };
       return this.cache;
     }
     const fresh = emptyRecord();
@@ -75,7 +88,7 @@ export class ProgressStore {
     } catch {
       this.fallBackToMemory();
     }
-    this.cache = { record: fresh, problem: parsed.problem, persistent: this.persistent };
+    this.cache = { record: fresh, problem: parsed.problem, persistent: this.persistent, readOnly: false };
     return this.cache;
   }
 

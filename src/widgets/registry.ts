@@ -15,6 +15,11 @@ import type { ParamsSpec, ParamShape } from './shared/params.ts';
 
 export interface WidgetEntry<S extends ParamShape = ParamShape> {
   id: string;
+  /**
+   * The island: its folder under src/widgets/ and its wrapper src/components/mdx/<island>.astro, which
+   * components/WidgetIsland.astro renders for this id.
+   */
+  island: string;
   title: string;
   /** One sentence for lists and meta descriptions. */
   description: string;
@@ -30,6 +35,7 @@ export interface WidgetEntry<S extends ParamShape = ParamShape> {
 export const widgets: readonly WidgetEntry[] = [
   {
     id: 'position',
+    island: 'PositionCalculator',
     title: 'Position and PnL calculator',
     description:
       'See how margin and leverage set a position’s size, and what a price move does to its PnL, ROE and your whole account.',
@@ -43,6 +49,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'risk-sizer',
+    island: 'RiskSizer',
     title: 'Risk sizer',
     description:
       'Size a position from the share of your account you accept to lose and your stop, and check that the stop fires before liquidation.',
@@ -56,6 +63,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'carry-cost',
+    island: 'CarryCostCalculator',
     title: 'Funding vs borrowing',
     description:
       'Compare what holding one leveraged position for days costs as a perpetual (funding) and on spot margin (interest), and watch funding move the liquidation price.',
@@ -68,6 +76,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'liquidation',
+    island: 'LiquidationCalculator',
     title: 'Liquidation price calculator',
     description:
       'Find the price at which a leveraged position is liquidated, isolated or cross, see the formula worked with your numbers, and compare the rules of Binance, Bybit and Hyperliquid.',
@@ -80,6 +89,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'us-access',
+    island: 'UsAccess',
     title: 'What can a US trader use?',
     description:
       'Answer a few plain questions to see which leveraged crypto products a US person can use, and whether they count as an eligible contract participant.',
@@ -93,6 +103,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'margin-modes',
+    island: 'MarginModes',
     title: 'Isolated vs cross sandbox',
     description:
       'Put two to four positions in one wallet and move the market: see the same trades run all-isolated and all-cross, side by side, and which margin mode loses what.',
@@ -105,6 +116,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'replay',
+    island: 'Replay',
     title: 'Price-path replay',
     description:
       'Replay a leveraged position over real or random candles, step by step, and see the candle where it was stopped, took profit or was liquidated, wicks included.',
@@ -117,6 +129,7 @@ export const widgets: readonly WidgetEntry[] = [
   },
   {
     id: 'liquidation-odds',
+    island: 'LiquidationOdds',
     title: 'Liquidation odds',
     description:
       'Turn “liquidation is 10% away” into a chance: the odds of touching the liquidation price within a horizon, from volatility, next to a simulated fan of price paths.',

@@ -54,7 +54,8 @@ describe('toDecimal', () => {
       try {
         return toDecimal(value, 'price').toString();
       } catch (error) {
-        return (error as CalcInputError).code;
+        if (!(error instanceof CalcInputError)) throw error;
+        return error.code;
       }
     };
     for (const text of ['20', '0000020', '5.', '.', '0.0000000000000000001', '1000000000000000', '1000000000000001']) {
@@ -72,6 +73,20 @@ describe('toDecimal', () => {
     throwsCalc(() => toDecimal(`${'1'.repeat(100_000)}.5`, 'entryPrice'), 'entryPrice', 'out_of_range');
   });
   it('keeps 40 significant digits (1/3)', () => assert.equal(new Decimal(1).div(3).toString(), '0.' + '3'.repeat(40)));
+  it('re-wraps an instance of another clone at full precision, keeping every digit it had', () => {
+    const Foreign = DecimalJs.clone({ precision: 20 });
+    // Its own arithmetic stops at 20 digits: 1/3 = 0.333… with 20 threes.
+    assert.equal(new Foreign(1).div(3).toString(), '0.' + '3'.repeat(20));
+    const one = toDecimal(new Foreign(1), 'quantity');
+    assert.equal(one.constructor, Decimal);
+    assert.equal(one.div(3).toString(), '0.' + '3'.repeat(40));
+    // The constructor does not round, so a 30-digit foreign value arrives whole.
+    const long = '1.23456789012345678901234567891';
+    assert.equal(toDecimal(new Foreign(long), 'quantity').toString(), long);
+    // Our own instances pass through as they are.
+    const ours = new Decimal('2.5');
+    assert.equal(toDecimal(ours, 'quantity'), ours);
+  });
   it('labels fields for beginners', () => {
     assert.equal(fieldLabel('entryPrice'), 'Entry price');
     assert.equal(fieldLabel('walletBalance'), 'Wallet balance');

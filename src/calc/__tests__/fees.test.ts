@@ -1,8 +1,8 @@
-/** Example tests for trading fees, order cost and break-even price. */
+/** Example tests for trading fees, order cost, break-even price and the price move that pays a fixed cost. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Decimal } from '../decimal.ts';
-import { breakEvenPrice, orderCost, tradingFee } from '../fees.ts';
+import { breakEvenMove, breakEvenPrice, orderCost, tradingFee } from '../fees.ts';
 import { pnl } from '../pnl.ts';
 import { near, throwsCalc } from './helpers.ts';
 
@@ -56,5 +56,55 @@ describe('fees', () => {
   it('rejects fee rates above 10 %', () => {
     throwsCalc(() => tradingFee({ quantity: 1, price: 1, feeRate: 0.5 }), 'feeRate', 'out_of_range');
     assert.ok(true);
+  });
+});
+
+describe('breakEvenMove: move = ±cost / quantity (linear PnL = cost)', () => {
+  const base = { quantity: '0.5', entryPrice: 60000 } as const;
+  it('a long paying 90 on 0.5 BTC needs 90 / 0.5 = 180 up: 0.3 % of 60,000, to 60,180', () => {
+    const m = breakEvenMove({ ...base, side: 'long', cost: 90 });
+    near(m.move, 180);
+    near(m.fraction, '0.003');
+    near(m.price, 60180);
+  });
+  it('a short paying 90 needs 180 down, to 59,820; a long receiving 90 may fall 180 to 59,820', () => {
+    const short = breakEvenMove({ ...base, side: 'short', cost: 90 });
+    near(short.move, -180);
+    near(short.fraction, '-0.003');
+    near(short.price, 59820);
+    near(breakEvenMove({ ...base, side: 'long', cost: -90 }).price, 59820);
+  });
+  it('no cost, no move; a short paying 35,000 on 0.5 BTC would need −70,000: no positive price', () => {
+    const none = breakEvenMove({ ...base, side: 'long', cost: 0 });
+    assert.equal(none.move.toFixed(), '0');
+    near(none.price, 60000);
+    const impossible = breakEvenMove({ ...base, side: 'short', cost: 35000 });
+    near(impossible.move, -70000);
+    assert.equal(impossible.price, null);
+  });
+  it('with zero fees it agrees with breakEvenPrice: 3 fundings of 0.01 % → 60,000 × 1.0003 = 60,018', () => {
+    // Long cost: 0.5 × 60,000 × 0.0003 = 9 → 9 / 0.5 = 18 up. Short: receives 9 (cost −9) → may rise 18.
+    near(breakEvenMove({ ...base, side: 'long', cost: 9 }).price, 60018);
+    near(breakEvenMove({ ...base, side: 'short', cost: -9 }).price, 60018);
+    for (const side of ['long', 'short'] as const) {
+      const exact = breakEvenPrice({
+        side,
+        entryPrice: 60000,
+        openFeeRate: 0,
+        closeFeeRate: 0,
+        fundingRate: '0.0001',
+        fundingIntervals: 3,
+      });
+      near(exact, 60018);
+    }
+  });
+  it('rejects a non-positive quantity or entry, and a cost that is not a number', () => {
+    throwsCalc(() => breakEvenMove({ ...base, side: 'long', quantity: 0, cost: 1 }), 'quantity', 'must_be_positive');
+    throwsCalc(
+      () => breakEvenMove({ ...base, side: 'long', entryPrice: -1, cost: 1 }),
+      'entryPrice',
+      'must_be_positive',
+    );
+    throwsCalc(() => breakEvenMove({ ...base, side: 'long', cost: 'abc' }), 'cost', 'not_a_number');
   });
 });

@@ -1,6 +1,7 @@
 /** Tests for the seeded Monte Carlo simulation, fan-chart bands and barrier hit rates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mulberry32 } from '../prng.ts';
 import { liquidationProbability } from '../probability.ts';
 import { barrierHitRate, pathAt, percentileBands, simulatePaths } from '../simulate.ts';
 import { throwsCalc } from './helpers.ts';
@@ -13,6 +14,25 @@ describe('simulatePaths', () => {
     const c = simulatePaths({ ...input, seed: 43 });
     assert.deepEqual(a.prices, b.prices);
     assert.notDeepEqual(a.prices.subarray(0, 400), c.prices.subarray(0, 400));
+  });
+  it('draws its normals from prng.ts mulberry32: the first step, redone by hand from the same seed', () => {
+    // Marsaglia polar: uniforms r → u = (k + 0.5) / 2^31 − 1 with k = r × 2^32, kept when u² + v² < 1;
+    // Z = u × √(−2 ln s / s); S1 = S0 × exp((μ − σ²/2)Δ + σ√Δ Z), Δ = 1/365.
+    for (const seed of [42, 7, 4294967295]) {
+      const rand = mulberry32(seed);
+      let u = 0;
+      let s = 1;
+      while (s >= 1) {
+        u = (rand() * 4294967296 + 0.5) / 2147483648 - 1;
+        const v = (rand() * 4294967296 + 0.5) / 2147483648 - 1;
+        s = u * u + v * v;
+      }
+      const z = u * Math.sqrt((-2 * Math.log(s)) / s);
+      const dt = 1 / 365;
+      const expected = 100 * Math.exp(-0.5 * 0.36 * dt + 0.6 * Math.sqrt(dt) * z);
+      const sim = simulatePaths({ ...input, seed, paths: 1, steps: 2 });
+      assert.ok(Math.abs(sim.prices[1] - expected) < 1e-9, `${sim.prices[1]} vs ${expected}`);
+    }
   });
   it('every path starts at the start price and stays positive and finite', () => {
     const sim = simulatePaths(input);

@@ -1,7 +1,7 @@
 /** Example tests for notional, margin and effective leverage against published calculator formulas. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveLeverage, initialMargin, maintenanceMargin, notional, positionFromMargin } from '../size.ts';
+import { effectiveLeverage, initialMargin, maintenanceMargin, notional, positionFromMargin, shareOf } from '../size.ts';
 import { near, throwsCalc } from './helpers.ts';
 
 const BINANCE_CALC = 'https://binance.com/fr/support/faq/how-to-use-the-binance-futures-calculator-360036498511';
@@ -92,5 +92,18 @@ describe('notional and margin (Binance calculator formulas)', () => {
       () => initialMargin({ quantity: 1, price: 100, leverage: 250 }),
       /Leverage must be between 1 and 200\./,
     );
+  });
+});
+
+describe('shareOf', () => {
+  it('489.75 of 5,000 is 0.09795; a loss of 100 on 10,000 is −0.01; 476.42 of 10,000 is 0.047642', () => {
+    // 489.75 / 5,000 = 0.09795 (a net PnL as a return on the whole account).
+    assert.equal(shareOf({ part: '489.75', whole: 5000 }).toFixed(), '0.09795');
+    assert.equal(shareOf({ part: -100, whole: 10000 }).toFixed(), '-0.01');
+    assert.equal(shareOf({ part: '476.42', whole: 10000 }).toFixed(), '0.047642');
+  });
+  it('refuses a whole that is not above zero', () => {
+    throwsCalc(() => shareOf({ part: 1, whole: 0 }), 'whole', 'must_be_positive');
+    throwsCalc(() => shareOf({ part: 'x', whole: 1 }), 'part', 'not_a_number');
   });
 });

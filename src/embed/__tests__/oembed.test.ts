@@ -4,8 +4,6 @@ import { oembedResponse, embedPaths } from '../oembed.ts';
 import { cardFor, cardSvg, wrap } from '../cards.ts';
 import { presets } from '../presets.ts';
 import { widgets } from '../../widgets/registry.ts';
-import { computePosition } from '../../widgets/PositionCalculator/model.ts';
-import { positionParams } from '../../widgets/PositionCalculator/params.ts';
 
 const site = new URL('https://leveragelab.example');
 
@@ -35,13 +33,25 @@ test('paths of a preset', () => {
   });
 });
 
-test('a card’s key numbers are the widget model’s numbers', () => {
-  const preset = presets['position']?.[1];
+test('a card’s scenario and key numbers, worked by hand for the 50x short preset', () => {
+  const preset = presets['position']?.find((p) => p.id === 'fifty-x-short');
   assert.ok(preset);
   const card = cardFor('position', preset.params, preset.title);
-  const out = computePosition({ ...positionParams.defaults, ...preset.params });
-  assert.ok(out.ok);
-  assert.equal(card.figures[0]?.[1], `${out.value.netPnl.toFixed(2)} USDT`);
+  // Short, linear, margin 200 USDT at 50x, entry 60,000 (default), exit 60,600, fee 0.05 %, maintenance 0.5 %.
+  // Notional = 200 × 50 = 10,000 USDT; quantity = 10,000 / 60,000 = 1/6 BTC.
+  // PnL = q × (entry − exit) = (1/6) × (−600) = −100; fees = 0.0005 × 10,000 + 0.0005 × (1/6 × 60,600 = 10,100)
+  // = 5 + 5.05 = 10.05; net = −110.05 USDT. Net return on margin = −110.05 / 200 = −55.025 % → −55.03 %.
+  // Isolated short liquidates when margin + q × (entry − P) = mmr × q × P (Binance, no maintenance amount at this
+  // size): P = (200 + 10,000) / ((1/6) × 1.005) = 61,200 / 1.005 = 60,895.5223… USDT.
+  assert.equal(
+    card.scenario,
+    'A 50x short of 10,000.00 USDT on 200.00 USDT of margin, from 60,000.00 USDT to 60,600.00 USDT.',
+  );
+  assert.deepEqual(card.figures, [
+    ['PnL after fees', '-110.05 USDT'],
+    ['Return on margin', '-55.03%'],
+    ['Liquidation price', '60,895.52 USDT'],
+  ]);
   assert.match(cardSvg(card), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="630"/);
 });
 

@@ -8,9 +8,6 @@ import {
   resizeMessageSchema,
   setThemeMessageSchema,
   wordpressHeightSchema,
-  clampHeight,
-  MIN_HEIGHT,
-  MAX_HEIGHT,
 } from '../protocol.ts';
 
 test('the frame hash gives the instance id and WordPress’s 10-character secret', () => {
@@ -50,16 +47,6 @@ test('only a well-formed set-theme with light or dark is accepted by a frame', (
   ]) {
     assert.equal(z.safeParse(setThemeMessageSchema, bad).success, false, JSON.stringify(bad));
   }
-});
-
-test('applied heights are whole pixels within the clamp, for any reported number', () => {
-  fc.assert(
-    fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (h) => {
-      const c = clampHeight(h);
-      return Number.isInteger(c) && c >= MIN_HEIGHT && c <= MAX_HEIGHT;
-    }),
-  );
-  assert.equal(clampHeight(611.1), 612);
 });
 
 test('the frame’s hand-written guards agree with the protocol’s zod schemas', async () => {

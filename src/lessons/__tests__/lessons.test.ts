@@ -19,6 +19,12 @@ test('reading time counts prose words only', () => {
   assert.equal(readingMinutes('word '.repeat(1000)), 5);
 });
 
+test('an import over several lines is not prose', () => {
+  const mdx = `import {\n  tenX,\n  ladder,\n} from '../../src/lessons/scenarios/01-what-leverage-is.ts';\n\nOne <Calc fn="notional" input={tenX} format="usd" /> two.\n`;
+  // "One", the number, "two".
+  assert.equal(proseWordCount(mdx), 3);
+});
+
 test('the course outline has eight lessons with unique slugs', () => {
   assert.equal(courseOutline.length, 8);
   assert.equal(new Set(courseOutline.map((l) => l.slug)).size, 8);

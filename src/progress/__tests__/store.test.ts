@@ -18,10 +18,11 @@ const throwing: KeyValueStorage = {
 };
 
 test('an empty storage gives an empty record of the current version', () => {
-  const { record, problem, persistent } = new ProgressStore(fakeStorage()).load();
+  const { record, problem, persistent, readOnly } = new ProgressStore(fakeStorage()).load();
   assert.deepEqual(record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
   assert.equal(problem, undefined);
   assert.equal(persistent, true);
+  assert.equal(readOnly, false);
 });
 
 test('marking a lesson read saves it and keeps the first date on later visits', () => {
@@ -43,7 +44,6 @@ for (const [name, text, problem] of [
     'corrupt',
   ],
   ['a key that is not a slug', '{"v":1,"lessons":{"<script>":{"readAt":"2026-01-01"}},"quizzes":{}}', 'corrupt'],
-  ['a newer version', '{"v":2,"lessons":{},"quizzes":{}}', 'future-version'],
   ['someone else’s data', '["hello"]', 'foreign'],
   ['no version', '{"lessons":{}}', 'foreign'],
 ] as const) {
@@ -57,6 +57,38 @@ for (const [name, text, problem] of [
     assert.equal(new ProgressStore(storage).load().problem, undefined);
   });
 }
+
+test('progress from a newer version is left untouched and read-only: the reader is told, nothing is written', () => {
+  const text = '{"v":2,"lessons":{"liquidation":{"readAt":"2026-11-01T00:00:00.000Z"}},"quizzes":{},"badges":[]}';
+  const storage = fakeStorage({ [PROGRESS_KEY]: text });
+  let writes = 0;
+  const watched: KeyValueStorage = {
+    getItem: (k) => storage.getItem(k),
+    setItem: (k, v) => {
+      writes += 1;
+      storage.setItem(k, v);
+    },
+  };
+  const store = new ProgressStore(watched);
+  const loaded = store.load();
+  assert.equal(loaded.problem, 'future-version');
+  assert.equal(loaded.readOnly, true);
+  assert.equal(loaded.persistent, false);
+  assert.deepEqual(loaded.record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+  // This visit still works, in memory.
+  store.markLessonRead('what-leverage-is', new Date('2026-12-01T00:00:00Z'));
+  store.recordQuizAttempt('what-leverage-is', 0.5, ['q1']);
+  assert.ok(store.load().record.lessons['what-leverage-is']);
+  store.reset();
+  // Nothing was written: the newer record is intact, no backup was made.
+  assert.equal(writes, 0);
+  assert.equal(storage.data.get(PROGRESS_KEY), text);
+  assert.equal(storage.data.has(BACKUP_KEY), false);
+  // Every later visit is told again, for as long as the newer record is there.
+  const again = new ProgressStore(watched).load();
+  assert.equal(again.problem, 'future-version');
+  assert.equal(again.readOnly, true);
+});
 
 test('storage that throws still lets the visit record progress in memory', () => {
   const store = new ProgressStore(throwing);

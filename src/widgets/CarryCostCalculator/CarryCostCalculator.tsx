@@ -8,10 +8,9 @@ import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
 import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import { computeCarry, type BreakEven, type CarryResult } from './model.ts';
+import { computeCarry, type BreakEven, type CarryPoint, type CarryResult } from './model.ts';
 import { carryParams, type CarryValues } from './params.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
-import type { Decimal } from '../../calc/index.ts';
 
 export interface CarryCostCalculatorProps {
   /** Starting scenario; the URL's parameters override it on the tool page. */
@@ -158,9 +157,7 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
             <Figure label="Liquidation price at the start" value={liqText(r.liquidation)} testId="liq-start" />
             <Figure
               label={`Margin left after ${period}`}
-              value={
-                r.marginAfter.isNeg() ? `none: funding exceeds it by ${usdt(r.marginAfter.neg())}` : usdt(r.marginAfter)
-              }
+              value={r.shortfall.isZero() ? usdt(r.marginAfter) : `none: funding exceeds it by ${usdt(r.shortfall)}`}
               testId="margin-after"
               tone={r.marginAfter.lt(r.margin) ? 'bad' : undefined}
             />
@@ -184,8 +181,8 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
 }
 
 function fundingText(r: CarryResult): string {
-  if (r.fundingDirection === 'none') return usdt(r.fundingTotal.abs());
-  return `${usdt(r.fundingTotal.abs())} ${r.fundingDirection}`;
+  if (r.fundingDirection === 'none') return usdt(r.fundingAmount);
+  return `${usdt(r.fundingAmount)} ${r.fundingDirection}`;
 }
 
 function breakEvenText(b: BreakEven): string {
@@ -220,7 +217,7 @@ function sentence(r: CarryResult): string {
   const perp =
     r.fundingDirection === 'none'
       ? 'the perpetual pays no funding'
-      : `the perpetual ${r.fundingDirection === 'paid' ? 'pays' : 'receives'} ${usdt(r.fundingTotal.abs())} of funding`;
+      : `the perpetual ${r.fundingDirection === 'paid' ? 'pays' : 'receives'} ${usdt(r.fundingAmount)} of funding`;
   const spot = `spot margin costs ${usdt(r.interest)} of interest`;
   const liq =
     r.shifted.state === 'price'
@@ -233,17 +230,18 @@ function sentence(r: CarryResult): string {
 
 function chartFor(r: CarryResult): { spec: ChartSpec; table: ChartTable; summary: string } {
   const inDays = r.chartUnit === 'days';
-  const x = (hours: Num) => (inDays ? Number(hours.toFixed(6)) / 24 : Number(hours.toFixed(6)));
-  const xText = (hours: Decimal) =>
-    inDays ? `Day ${formatNumber(hours.div(24), { digits: 1 })}` : `Hour ${formatNumber(hours, { digits: 1 })}`;
+  const x = (p: CarryPoint) => Number((inDays ? p.days : p.hours).toFixed(6));
+  const xText = (p: CarryPoint) =>
+    inDays ? `Day ${formatNumber(p.days, { digits: 1 })}` : `Hour ${formatNumber(p.hours, { digits: 1 })}`;
   const every = Math.max(1, Math.ceil((r.curve.length - 1) / 6));
   const rows = r.curve.filter((_, i) => i % every === 0 || i === r.curve.length - 1);
   const unit = inDays ? 'days' : 'hours';
-  const cheaper = r.fundingTotal.neg().gt(r.interest)
-    ? 'borrowing on spot margin is cheaper here'
-    : r.fundingTotal.neg().lt(r.interest)
-      ? 'the perpetual is cheaper here'
-      : 'both cost the same here';
+  const cheaper =
+    r.cheaper === 'spot'
+      ? 'borrowing on spot margin is cheaper here'
+      : r.cheaper === 'perpetual'
+        ? 'the perpetual is cheaper here'
+        : 'both cost the same here';
   return {
     spec: {
       kind: 'line',
@@ -252,12 +250,12 @@ function chartFor(r: CarryResult): { spec: ChartSpec; table: ChartTable; summary
       series: [
         {
           label: 'Perpetual: funding paid',
-          points: r.curve.map((p) => ({ x: x(p.hours), y: p.funding.toNumber() })),
+          points: r.curve.map((p) => ({ x: x(p), y: p.funding.toNumber() })),
           color: '--bad',
         },
         {
           label: 'Spot margin: interest paid',
-          points: r.curve.map((p) => ({ x: x(p.hours), y: p.borrow.toNumber() })),
+          points: r.curve.map((p) => ({ x: x(p), y: p.borrow.toNumber() })),
           color: '--accent',
         },
       ],
@@ -265,10 +263,10 @@ function chartFor(r: CarryResult): { spec: ChartSpec; table: ChartTable; summary
     table: {
       caption: 'Cumulative funding and borrowing cost over time (negative = received)',
       columns: [inDays ? 'Time held' : 'Hours held', 'Funding paid', 'Interest paid'],
-      rows: rows.map((p) => [xText(p.hours), usdt(p.funding), usdt(p.borrow)]),
+      rows: rows.map((p) => [xText(p), usdt(p.funding), usdt(p.borrow)]),
     },
     summary:
-      `Chart of cumulative cost against ${unit} held: funding reaches ${formatMoney(r.fundingTotal.neg(), { unit: 'USDT', signed: true })} ` +
+      `Chart of cumulative cost against ${unit} held: funding reaches ${formatMoney(r.fundingCost, { unit: 'USDT', signed: true })} ` +
       `and borrowing interest ${usdt(r.interest)} after ${formatNumber(r.days, { digits: 2 })} days, so ${cheaper}.`,
   };
 }

@@ -110,16 +110,17 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
                   aria-pressed={w.values.vol === p.volatility}
                   onClick={() => w.set('vol', p.volatility)}
                 >
-                  {p.asset} 2024: {p.volatility}%
+                  {p.label}: {p.volatility}%
                 </button>
               ))}
             </div>
             <p class="ll-hint">
-              Presets: realised volatility of daily returns over {VOLATILITY_PRESETS[0]?.period},{' '}
+              Presets: {VOLATILITY_PRESETS.map((p) => `${p.label}, ${p.period}`).join('; ')}.{' '}
+              {VOLATILITY_PRESETS[0]?.method} Data:{' '}
               <a href={VOLATILITY_PRESETS[0]?.sourceUrl} rel="noopener noreferrer">
-                Gale Finance
+                {VOLATILITY_PRESETS[0]?.sourceTitle}
               </a>
-              , as of {VOLATILITY_PRESETS[0]?.asOf}.
+              .
             </p>
           </div>
           <NumberField {...bind('days')} label="Horizon" unit="days" slider={{ min: 1, max: 365, step: 1 }} />
@@ -152,7 +153,7 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
             <div>
               <dt>Liquidation price is</dt>
               <dd data-testid="distance">
-                {formatPercent(r.distance.abs())} {r.side === 'long' ? 'below' : 'above'}
+                {formatPercent(r.size)} {r.side === 'long' ? 'below' : 'above'}
               </dd>
             </div>
             <div class="ll-bad">
@@ -221,7 +222,7 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
 function sentence(r: OddsResult): string {
   const lead = r.leverage ? `A ${formatMultiple(r.leverage)} ${r.side}` : `A ${r.side}`;
   return (
-    `${lead} is liquidated by a ${formatPercent(r.distance.abs())} ${r.side === 'long' ? 'fall' : 'rise'}. ` +
+    `${lead} is liquidated by a ${formatPercent(r.size)} ${r.side === 'long' ? 'fall' : 'rise'}. ` +
     `At ${formatPercent(r.volatility, { digits: 1 })} annualised volatility, the chance of touching that price within ` +
     `${formatNumber(r.days)} days is ${pct(r.probability)}, ${oneIn(r.probability)}.`
   );

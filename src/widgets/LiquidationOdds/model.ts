@@ -2,10 +2,10 @@
  * Liquidation odds: the distance to the liquidation price (from leverage, or entered directly), a volatility and a
  * horizon give the chance of touching it, in closed form; the Monte Carlo request for the fan chart is built here too.
  */
-import { CalcInputError, liquidationPrice, liquidationProbability, toDecimal } from '../../calc/index.ts';
-import type { Decimal as DecimalT } from '../../calc/index.ts';
+import { CalcInputError, liquidationLevel, liquidationPrice, liquidationProbability } from '../../calc/index.ts';
+import type { Decimal as DecimalT, Outcome } from '../../calc/index.ts';
+import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
-import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { FanRequest } from './fan.ts';
 import type { LiquidationOddsValues } from './params.ts';
 
@@ -18,6 +18,8 @@ export interface OddsResult {
   side: 'long' | 'short';
   /** Signed move to the liquidation price as a fraction (−0.0955 = a 9.55 % fall). */
   distance: DecimalT;
+  /** The size of that move (0.0955), whichever way it goes. */
+  size: DecimalT;
   /** Liquidation price when today's price is 100. */
   barrier: DecimalT;
   leverage: DecimalT | null;
@@ -45,74 +47,67 @@ const LADDER_DAYS = [1, 7, 30, 90, 365];
 /** Upper limit of the horizon: ten years. */
 export const MAX_DAYS = 3650;
 
-function number(raw: string, field: string, label: string, min: number, max: number, minOpen = true): DecimalT {
-  if (raw.trim() === '') throw new CalcInputError(field, 'required', `Enter the ${label}.`);
-  const value = toDecimal(raw, field);
-  if ((minOpen ? value.lte(min) : value.lt(min)) || value.gt(max)) {
-    throw new CalcInputError(
-      field,
-      'out_of_range',
-      `The ${label} must be ${minOpen ? 'above' : 'at least'} ${min} and at most ${max.toLocaleString('en-US')}.`,
-    );
-  }
-  return value;
-}
-
 /** Simulation steps for a horizon: daily for long horizons, finer for short ones, within the calc's limits. */
 export function stepsFor(days: number): number {
   return Math.min(365, Math.max(48, Math.ceil(days)));
 }
 
-export function computeOdds(v: LiquidationOddsValues): ModelOutcome<OddsResult> {
+export function computeOdds(v: LiquidationOddsValues): Outcome<OddsResult> {
   return collectErrors(() => {
     const side = v.side === 'short' ? 'short' : 'long';
-    let distance: DecimalT;
+    let moved: DecimalT;
     let leverage: DecimalT | null = null;
     if (v.input === 'distance') {
-      const d = number(v.distance, 'distance', 'distance to liquidation', 0, side === 'long' ? 99.9 : 1000).div(100);
-      distance = side === 'long' ? d.neg() : d;
+      moved = readPercent(v.distance, 'distance', {
+        label: 'distance to liquidation',
+        min: 0,
+        minOpen: true,
+        max: side === 'long' ? 99.9 : 1000,
+      });
     } else {
-      const mmr = number(v.mmr, 'mmr', 'maintenance margin rate', 0, 50, false).div(100);
+      leverage = readNumber(v.leverage, 'leverage', { label: 'leverage' });
+      const mmr = readPercent(v.mmr, 'mmr', { label: 'maintenance margin rate', min: 0, max: 50 });
       const liq = liquidationPrice({
         side,
         quantity: 1,
         entryPrice: 100,
         marginMode: 'isolated',
-        leverage: v.leverage,
+        leverage,
         maintenanceMarginRate: mmr,
       });
       if (liq.distance === null) {
         throw new CalcInputError('leverage', 'out_of_range', 'At this leverage no price liquidates the position.');
       }
-      distance = liq.distance;
-      leverage = toDecimal(v.leverage, 'leverage');
+      moved = liq.distance;
     }
-    const volatility = number(v.vol, 'vol', 'volatility', 0, 1000).div(100).toNumber();
-    const days = number(v.days, 'days', 'horizon in days', 0, MAX_DAYS).toNumber();
-    const seedValue = number(v.seed, 'seed', 'seed', 0, 4294967295, false);
-    if (!seedValue.isInteger()) throw new CalcInputError('seed', 'out_of_range', 'The seed must be a whole number.');
+    // The liquidation level with today's price at 100: the fan chart's barrier.
+    const { distance, size, level } = liquidationLevel({ side, price: 100, distance: moved });
+    const volatility = readPercent(v.vol, 'vol', { label: 'volatility', min: 0, minOpen: true, max: 1000 }).toNumber();
+    const days = readNumber(v.days, 'days', { label: 'horizon in days', min: 0, minOpen: true, max: MAX_DAYS });
+    const seed = readNumber(v.seed, 'seed', { label: 'seed', min: 0, max: 4294967295, integer: true });
     const probability = liquidationProbability({ distance, volatility, horizonDays: days });
     const ladder = LADDER_DAYS.map((d) => ({
       days: d,
       probability: liquidationProbability({ distance, volatility, horizonDays: d }),
     }));
-    const barrier = distance.plus(1).times(100);
+    const horizon = days.toNumber();
     return {
       side,
       distance,
-      barrier,
+      size,
+      barrier: level,
       leverage,
       volatility,
-      days,
+      days: horizon,
       probability,
       ladder,
       fan: {
-        seed: seedValue.toNumber(),
+        seed: seed.toNumber(),
         volatility,
-        days,
-        steps: stepsFor(days),
+        days: horizon,
+        steps: stepsFor(horizon),
         paths: Number(v.paths),
-        barrier: barrier.toNumber(),
+        barrier: level.toNumber(),
         direction: side === 'long' ? 'down' : 'up',
       },
     };

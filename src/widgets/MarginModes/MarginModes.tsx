@@ -1,4 +1,4 @@
-/** Isolated vs cross sandbox: the view. Two synchronised copies of one wallet; all arithmetic is in model.ts and src/calc. */
+/** Isolated vs cross sandbox: the view. Two synchronised copies of one wallet; every figure comes from src/calc via model.ts. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
@@ -189,18 +189,17 @@ function label(p: SandboxPosition): string {
 }
 
 function IsolatedCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
-  const lost = r.wallet.minus(r.isolatedEquity);
   return (
     <section class="ll-mm-copy" aria-labelledby={titleId} data-testid="isolated">
       <h3 id={titleId}>All isolated</h3>
       <dl class="ll-figures">
-        <div class={tone(r.isolatedEquity.minus(r.wallet))}>
+        <div class={tone(r.isolatedChange)}>
           <dt>Account equity at the end</dt>
           <dd data-testid="isolated-equity">{usdt(r.isolatedEquity)}</dd>
         </div>
         <div>
           <dt>Lost</dt>
-          <dd data-testid="isolated-lost">{usdt(lost.isNeg() ? 0 : lost)}</dd>
+          <dd data-testid="isolated-lost">{usdt(r.isolatedLost)}</dd>
         </div>
       </dl>
       <div class="table-wrap" role="region" aria-label="Isolated positions" tabIndex={0}>
@@ -241,18 +240,17 @@ function IsolatedCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
 function CrossCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
   const at = r.crossLiquidatedAt;
   const gone = at !== null;
-  const lost = r.wallet.minus(r.crossEquity);
   return (
     <section class="ll-mm-copy" aria-labelledby={titleId} data-testid="cross">
       <h3 id={titleId}>All cross</h3>
       <dl class="ll-figures">
-        <div class={tone(r.crossEquity.minus(r.wallet))}>
+        <div class={tone(r.crossChange)}>
           <dt>Account equity at the end</dt>
           <dd data-testid="cross-equity">{usdt(r.crossEquity)}</dd>
         </div>
         <div>
           <dt>Lost</dt>
-          <dd data-testid="cross-lost">{usdt(lost.isNeg() ? 0 : lost)}</dd>
+          <dd data-testid="cross-lost">{usdt(r.crossLost)}</dd>
         </div>
       </dl>
       <div class="table-wrap" role="region" aria-label="Cross positions" tabIndex={0}>

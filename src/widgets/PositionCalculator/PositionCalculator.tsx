@@ -114,10 +114,9 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
 }
 
 function sentence(r: PositionResult): string {
-  const move = r.exit.minus(r.entry).div(r.entry);
   return (
     `A ${formatMultiple(r.leverage)} ${r.side} of ${formatMoney(r.notional, { unit: r.moneyUnit })} on ${formatMoney(r.margin, { unit: r.moneyUnit })} of margin: ` +
-    `a ${formatPercent(move, { signed: true })} price move gives ${formatMoney(r.netPnl, { unit: r.moneyUnit, signed: true })} after fees, ` +
+    `a ${formatPercent(r.move, { signed: true })} price move gives ${formatMoney(r.netPnl, { unit: r.moneyUnit, signed: true })} after fees, ` +
     `${formatPercent(r.netRoe, { signed: true })} of the margin` +
     (r.liquidation ? `; liquidation at ${formatPrice(r.liquidation)}.` : '; this position cannot be liquidated.')
   );

@@ -4,20 +4,22 @@
  * leverage changes the margin and the ROE, never the PnL per dollar of price move.
  */
 import {
-  Decimal,
+  CalcInputError,
+  DEFAULT_MAX_LEVERAGE,
   bankruptcyPrice,
   breakEvenPrice,
+  initialMargin,
   liquidationPrice,
-  pnl,
+  netPnl,
+  percentMove,
+  pnlCurve,
   positionFromMargin,
   roe,
-  tradingFee,
-  CalcInputError,
-  toDecimal,
+  shareOf,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
+import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
-import { percentToFraction } from '../shared/percent.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
 import type { PositionValues } from './params.ts';
 
@@ -44,6 +46,8 @@ export interface PositionResult {
   leverage: DecimalT;
   entry: DecimalT;
   exit: DecimalT;
+  /** Price move from entry to exit, as a signed fraction (0.05 = a 5 % rise). */
+  move: DecimalT;
   notional: DecimalT;
   quantity: DecimalT;
   pnl: DecimalT;
@@ -78,26 +82,23 @@ const fieldFor = (f: string): string => FIELD[f] ?? f;
 
 const COMPARE_LEVERAGES = [1, 2, 5, 10, 20, 50];
 
+const positiveNumber = (raw: string, field: string, label: string): DecimalT =>
+  readNumber(raw, field, { label, min: 0, minOpen: true });
+
 export function computePosition(v: PositionValues): ModelOutcome<PositionResult> {
   return collectErrors(() => {
     const side = v.side === 'short' ? 'short' : 'long';
     const contract = v.contract === 'inverse' ? 'inverse' : 'linear';
-    const feeRate = percentToFraction(v.fee, 'fee', 'trading fee', 1);
-    const mmr = percentToFraction(v.mmr, 'mmr', 'maintenance margin rate', 50);
-    const { notional, quantity } = positionFromMargin({
-      contract,
-      margin: v.margin,
-      leverage: v.leverage,
-      price: v.entry,
-    });
-    const trade = { side, contract, quantity, entryPrice: v.entry } as const;
-    const gross = pnl({ ...trade, exitPrice: v.exit });
-    const fees = tradingFee({ contract, quantity, price: v.entry, feeRate }).plus(
-      tradingFee({ contract, quantity, price: v.exit, feeRate }),
-    );
-    const margin = new Decimal(v.margin);
-    const netPnl = gross.minus(fees);
-    const account = toDecimal(v.account, 'account');
+    const margin = positiveNumber(v.margin, 'margin', 'margin');
+    const leverage = readNumber(v.leverage, 'leverage', { label: 'leverage', min: 1, max: DEFAULT_MAX_LEVERAGE });
+    const entry = positiveNumber(v.entry, 'entry', 'entry price');
+    const exit = positiveNumber(v.exit, 'exit', 'exit price');
+    const feeRate = readPercent(v.fee, 'fee', { label: 'trading fee', min: 0, max: 1 });
+    const mmr = readPercent(v.mmr, 'mmr', { label: 'maintenance margin rate', min: 0, max: 50 });
+    const account = positiveNumber(v.account, 'account', 'whole account');
+    const { notional, quantity } = positionFromMargin({ contract, margin, leverage, price: entry });
+    const trade = { side, contract, quantity, entryPrice: entry } as const;
+    const result = netPnl({ ...trade, exitPrice: exit, openFeeRate: feeRate, closeFeeRate: feeRate });
     if (account.lt(margin)) {
       throw new CalcInputError(
         'account',
@@ -105,24 +106,13 @@ export function computePosition(v: PositionValues): ModelOutcome<PositionResult>
         'The whole account must be at least as large as the margin you put up.',
       );
     }
-    const liq = liquidationPrice({
-      ...trade,
-      marginMode: 'isolated',
-      leverage: v.leverage,
-      maintenanceMarginRate: mmr,
-    });
-    const bankrupt = bankruptcyPrice({
-      ...trade,
-      marginMode: 'isolated',
-      leverage: v.leverage,
-      maintenanceMarginRate: mmr,
-    });
-    const entry = new Decimal(v.entry);
-    const sameSize = COMPARE_LEVERAGES.map((leverage) => ({
-      leverage,
-      margin: notional.div(leverage),
-      pnl: gross,
-      roe: roe({ ...trade, exitPrice: v.exit, leverage }),
+    const isolated = { ...trade, marginMode: 'isolated', leverage, maintenanceMarginRate: mmr } as const;
+    const liq = liquidationPrice(isolated);
+    const sameSize = COMPARE_LEVERAGES.map((rowLeverage) => ({
+      leverage: rowLeverage,
+      margin: initialMargin({ contract, quantity, price: entry, leverage: rowLeverage }),
+      pnl: result.pnl,
+      roe: roe({ ...trade, exitPrice: exit, leverage: rowLeverage }),
     }));
     return {
       side,
@@ -130,43 +120,23 @@ export function computePosition(v: PositionValues): ModelOutcome<PositionResult>
       moneyUnit: contract === 'linear' ? 'USDT' : 'BTC',
       quantityUnit: contract === 'linear' ? 'BTC' : 'USD',
       margin,
-      leverage: new Decimal(v.leverage),
+      leverage,
       entry,
-      exit: new Decimal(v.exit),
+      exit,
+      move: percentMove({ from: entry, to: exit }),
       notional,
       quantity,
-      pnl: gross,
-      fees,
-      netPnl,
-      roe: gross.div(margin),
-      netRoe: netPnl.div(margin),
-      accountReturn: netPnl.div(account),
+      pnl: result.pnl,
+      fees: result.fees,
+      netPnl: result.net,
+      roe: shareOf({ part: result.pnl, whole: margin }),
+      netRoe: shareOf({ part: result.net, whole: margin }),
+      accountReturn: shareOf({ part: result.net, whole: account }),
       breakEven: breakEvenPrice({ side, entryPrice: entry, openFeeRate: feeRate, closeFeeRate: feeRate }),
       liquidation: liq.price,
-      bankruptcy: bankrupt,
+      bankruptcy: bankruptcyPrice(isolated),
       sameSize,
-      curve: pnlCurve(side, contract, quantity, entry, new Decimal(v.leverage), new Decimal(v.exit)),
+      curve: pnlCurve({ ...trade, exitPrice: exit, leverage }),
     };
   }, fieldFor);
-}
-
-/** 41 prices from well past the bankruptcy price to as far on the winning side (and past the exit). */
-function pnlCurve(
-  side: 'long' | 'short',
-  contract: 'linear' | 'inverse',
-  quantity: DecimalT,
-  entry: DecimalT,
-  leverage: DecimalT,
-  exit: DecimalT,
-): CurvePoint[] {
-  const span = Decimal.max(entry.div(leverage).times(1.6), exit.minus(entry).abs().times(1.2));
-  const low = Decimal.max(entry.minus(span), entry.times(0.01));
-  const high = entry.plus(span);
-  const step = high.minus(low).div(40);
-  const points: CurvePoint[] = [];
-  for (let i = 0; i <= 40; i++) {
-    const price = low.plus(step.times(i));
-    points.push({ price, pnl: pnl({ side, contract, quantity, entryPrice: entry, exitPrice: price }) });
-  }
-  return points;
 }

@@ -6,7 +6,14 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
+import {
+  formatMoney,
+  formatMultiple,
+  formatNumber,
+  formatPercent,
+  formatPrice,
+  percentPoints,
+} from '../../format/numbers.ts';
 import { computeRisk, type LeverageRow, type RiskResult } from './model.ts';
 import { riskParams, type RiskValues } from './params.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
@@ -100,7 +107,7 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
               <>
                 <Figure
                   label="Reward to risk, before fees"
-                  value={`${formatNumber(r.reward.rewardToRisk)} : 1`}
+                  value={`${formatNumber(r.reward.rewardToRisk)} : 1 (reward : risk)`}
                   testId="reward-risk"
                 />
                 <Figure
@@ -145,7 +152,7 @@ function rowLiquidation(row: LeverageRow): string {
 
 function chartFor(r: RiskResult): { spec: ChartSpec; table: ChartTable; summary: string } {
   // Chart.js draws plain numbers; fractions become percentages for the axis.
-  const pct = (d: DecimalT | null) => (d === null ? 0 : d.times(100).toNumber());
+  const pct = (d: DecimalT | null) => (d === null ? 0 : percentPoints(d));
   const first = r.compare[0];
   const last = r.compare[r.compare.length - 1];
   const ends =

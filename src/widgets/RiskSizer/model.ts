@@ -5,25 +5,25 @@
  */
 import {
   CalcInputError,
-  Decimal,
   DEFAULT_MAX_LEVERAGE,
   OUT_OF_RANGE,
   effectiveLeverage,
   initialMargin,
   liquidationPrice,
-  maxLeverageForStop,
-  pnl,
+  netPnl,
   riskPositionSize,
   riskReward,
+  roundUp,
+  safeLeverageForStop,
+  shareOf,
+  stopBeforeLiquidation,
   toDecimal,
-  tradingFee,
   tryCalc,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
+import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
-// The reader types percentages; this is the one place that turns them into fractions.
-import { percentToFraction } from '../shared/percent.ts';
 import type { RiskValues } from './params.ts';
 
 /** The same position at another leverage. */
@@ -47,7 +47,7 @@ export interface LeverageRow {
 
 export interface RewardFigures {
   target: DecimalT;
-  /** Reward per unit over risk per unit, before fees (2 means 2 : 1). */
+  /** Reward per unit over risk per unit, before fees (2 means 2 : 1, reward : risk). */
   rewardToRisk: DecimalT;
   /** Win rate at which wins and losses cancel out, before fees. */
   breakEvenWinRate: DecimalT;
@@ -68,13 +68,13 @@ export interface RiskResult {
   quantity: DecimalT;
   notional: DecimalT;
   margin: DecimalT;
-  /** Loss if the stop is hit, fees included, recomputed from PnL and fees (equals `riskAmount`). */
+  /** Loss if the stop is hit, fees included, recomputed from PnL and fees by calc's netPnl (equals `riskAmount`). */
   lossAtStop: DecimalT;
   liquidation: DecimalT | null;
   liquidationDistance: DecimalT | null;
   /** Highest leverage at which the stop still fires before liquidation (capped at the calc maximum). */
   maxLeverage: DecimalT;
-  /** `maxLeverage` rounded down to 2 decimals, the figure to advise (rounding up could cross the line). */
+  /** `maxLeverage` rounded down to 2 decimals by calc's safeLeverageForStop, the figure to advise. */
   maxSafeLeverage: DecimalT;
   /** `true` when `maxLeverage` is only the cap: any leverage the tool accepts keeps the stop first. */
   maxLeverageCapped: boolean;
@@ -113,55 +113,68 @@ const fieldFor = (f: string): string => FIELD[f] ?? f;
 /** The leverages of the comparison: a cautious one, a common one and an aggressive one. */
 export const COMPARE_LEVERAGES = [2, 10, 50];
 
+/** The highest leverage is shown with this many decimals, always rounded down. */
+const LEVERAGE_DECIMALS = 2;
+
+const positiveNumber = (raw: string, field: string, label: string): DecimalT =>
+  readNumber(raw, field, { label, min: 0, minOpen: true });
+
 export function computeRisk(v: RiskValues): ModelOutcome<RiskResult> {
   return collectErrors(() => {
     const side = v.side === 'short' ? 'short' : 'long';
-    const riskFraction = percentToFraction(v.risk, 'risk', 'risk per trade', 100);
-    if (riskFraction.isZero()) {
-      throw new CalcInputError('risk', OUT_OF_RANGE, 'The risk per trade must be above 0%, for example 1.');
-    }
-    const fee = percentToFraction(v.fee, 'fee', 'trading fee', 1);
-    const mmr = percentToFraction(v.mmr, 'mmr', 'maintenance margin rate', 50);
-    const account = toDecimal(v.account, 'account');
+    const account = positiveNumber(v.account, 'account', 'account balance');
+    const riskFraction = readPercent(v.risk, 'risk', { label: 'risk per trade', min: 0, minOpen: true, max: 100 });
+    const entry = positiveNumber(v.entry, 'entry', 'entry price');
+    const stop = positiveNumber(v.stop, 'stop', 'stop price');
+    const target = v.target.trim() === '' ? null : positiveNumber(v.target, 'target', 'target price');
+    const fee = readPercent(v.fee, 'fee', { label: 'trading fee', min: 0, max: 1 });
+    const leverage = readNumber(v.leverage, 'leverage', { label: 'leverage', min: 1, max: DEFAULT_MAX_LEVERAGE });
+    const mmr = readPercent(v.mmr, 'mmr', { label: 'maintenance margin rate', min: 0, max: 50 });
     // The side is the reader's choice, so a stop on the wrong side is checked against it first.
-    const maxLeverage = maxLeverageForStop({
+    const safe = safeLeverageForStop({
       side,
-      entryPrice: v.entry,
-      stopPrice: v.stop,
+      entryPrice: entry,
+      stopPrice: stop,
       maintenanceMarginRate: mmr,
+      decimals: LEVERAGE_DECIMALS,
     });
     const size = riskPositionSize({
       balance: account,
       riskFraction,
-      entryPrice: v.entry,
-      stopPrice: v.stop,
+      entryPrice: entry,
+      stopPrice: stop,
       openFeeRate: fee,
       closeFeeRate: fee,
     });
     const quantity = sizeable(size.quantity);
-    const entry = toDecimal(v.entry, 'entry');
-    const stop = toDecimal(v.stop, 'stop');
-    const margin = initialMargin({ quantity, price: entry, leverage: v.leverage });
+    const margin = initialMargin({ quantity, price: entry, leverage });
     const lossAtStop = lossAt(side, quantity, entry, stop, fee);
     const liq = liquidationPrice({
       side,
       quantity,
       entryPrice: entry,
       marginMode: 'isolated',
-      leverage: v.leverage,
+      leverage,
       maintenanceMarginRate: mmr,
     });
-    const reward = v.target.trim() === '' ? null : rewardFigures(side, quantity, entry, stop, v.target, fee);
-    const compare = COMPARE_LEVERAGES.map((leverage) =>
-      rowAt(leverage, side, quantity, entry, stop, mmr, account, lossAtStop),
+    const reward = target === null ? null : rewardFigures(side, quantity, entry, stop, target, fee);
+    const compare = COMPARE_LEVERAGES.map((rowLeverage) =>
+      rowAt(rowLeverage, side, quantity, entry, stop, mmr, account, lossAtStop),
     );
+    const stopFirst = stopBeforeLiquidation({
+      side,
+      entryPrice: entry,
+      stopPrice: stop,
+      leverage,
+      maintenanceMarginRate: mmr,
+    }).firesFirst;
     return {
       side,
       account,
       riskFraction,
       entry,
       stop,
-      leverage: toDecimal(v.leverage, 'leverage'),
+      leverage,
       riskAmount: size.riskAmount,
       lossPerUnit: size.lossPerUnit,
       quantity,
@@ -170,22 +183,19 @@ export function computeRisk(v: RiskValues): ModelOutcome<RiskResult> {
       lossAtStop,
       liquidation: liq.price,
       liquidationDistance: liq.distance ? liq.distance.abs() : null,
-      maxLeverage,
-      maxSafeLeverage: maxLeverage.toDecimalPlaces(2, Decimal.ROUND_DOWN),
-      maxLeverageCapped: maxLeverage.eq(DEFAULT_MAX_LEVERAGE),
-      stopFirst: stopBeforeLiquidation(side, stop, liq.price),
-      minLeverage: effectiveLeverage({ notional: size.notional, equity: account }).toDecimalPlaces(2, Decimal.ROUND_UP),
+      maxLeverage: safe.exact,
+      maxSafeLeverage: safe.shown,
+      maxLeverageCapped: safe.exact.eq(DEFAULT_MAX_LEVERAGE),
+      stopFirst,
+      minLeverage: roundUp({
+        value: effectiveLeverage({ notional: size.notional, equity: account }),
+        decimals: LEVERAGE_DECIMALS,
+      }),
       marginTooBig: margin.gt(account),
       reward,
       compare,
     };
   }, fieldFor);
-}
-
-/** A long's stop fires first when it sits at or above the liquidation price; a short's at or below. */
-export function stopBeforeLiquidation(side: 'long' | 'short', stop: DecimalT, liquidation: DecimalT | null): boolean {
-  if (liquidation === null) return true;
-  return side === 'long' ? stop.gte(liquidation) : stop.lte(liquidation);
 }
 
 /** A position size the calc module can work with; otherwise a message on the risk field. */
@@ -201,13 +211,9 @@ function sizeable(quantity: DecimalT): DecimalT {
   return checked.value;
 }
 
-/** Loss at the stop with the opening and closing fees, as a positive amount. */
+/** Loss at the stop with the opening and closing fees, as a positive amount (calc gives it as a negative net PnL). */
 function lossAt(side: 'long' | 'short', quantity: DecimalT, entry: DecimalT, stop: DecimalT, fee: DecimalT): DecimalT {
-  const gross = pnl({ side, quantity, entryPrice: entry, exitPrice: stop });
-  const fees = tradingFee({ quantity, price: entry, feeRate: fee }).plus(
-    tradingFee({ quantity, price: stop, feeRate: fee }),
-  );
-  return gross.minus(fees).neg();
+  return netPnl({ side, quantity, entryPrice: entry, exitPrice: stop, openFeeRate: fee, closeFeeRate: fee }).net.abs();
 }
 
 function rewardFigures(
@@ -215,20 +221,23 @@ function rewardFigures(
   quantity: DecimalT,
   entry: DecimalT,
   stop: DecimalT,
-  rawTarget: string,
+  target: DecimalT,
   fee: DecimalT,
 ): RewardFigures {
-  const target = toDecimal(rawTarget, 'target');
   const rr = riskReward({ side, entryPrice: entry, stopPrice: stop, targetPrice: target });
-  const gross = pnl({ side, quantity, entryPrice: entry, exitPrice: target });
-  const fees = tradingFee({ quantity, price: entry, feeRate: fee }).plus(
-    tradingFee({ quantity, price: target, feeRate: fee }),
-  );
+  const atTarget = netPnl({
+    side,
+    quantity,
+    entryPrice: entry,
+    exitPrice: target,
+    openFeeRate: fee,
+    closeFeeRate: fee,
+  });
   return {
     target,
     rewardToRisk: rr.rewardToRisk,
     breakEvenWinRate: rr.breakEvenWinRate,
-    profitAtTarget: gross.minus(fees),
+    profitAtTarget: atTarget.net,
   };
 }
 
@@ -252,16 +261,22 @@ function rowAt(
     leverage,
     maintenanceMarginRate: mmr,
   });
-  const price = liq.ok ? liq.value.price : null;
+  const first = stopBeforeLiquidation({
+    side,
+    entryPrice: entry,
+    stopPrice: stop,
+    leverage,
+    maintenanceMarginRate: mmr,
+  });
   return {
     leverage,
     margin,
-    marginShare: margin.div(account),
+    marginShare: shareOf({ part: margin, whole: account }),
     opens: liq.ok,
-    liquidation: price,
+    liquidation: liq.ok ? liq.value.price : null,
     liquidationDistance: liq.ok && liq.value.distance ? liq.value.distance.abs() : null,
-    stopFirst: liq.ok && stopBeforeLiquidation(side, stop, price),
+    stopFirst: liq.ok && first.firesFirst,
     lossAtStop,
-    lossShare: lossAtStop.div(account),
+    lossShare: shareOf({ part: lossAtStop, whole: account }),
   };
 }

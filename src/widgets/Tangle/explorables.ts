@@ -1,20 +1,21 @@
 /**
  * Reactive-prose "explorables": sentences whose numbers a reader can drag or type. Each one names
- * its adjustable variables (range, steps, words for screen readers) and a pure `compute` that asks
- * src/calc for every dependent number and returns the sentence as segments, so the server render
- * (JavaScript off) and the island show the same words from the same calculation.
+ * its adjustable variables (range, steps, words for screen readers) and a pure `compute` that reads
+ * the values with src/input, asks src/calc for every dependent number and returns the sentence as
+ * segments, so the server render (JavaScript off) and the island show the same words from the same
+ * calculation. Nothing here computes a figure.
  */
 import {
   Decimal,
+  adverseMovePrice,
   liquidationPrice,
   pnl,
   positionFromMargin,
   riskPositionSize,
   roe,
-  toDecimal,
-  CalcInputError,
 } from '../../calc/index.ts';
 import type { Decimal as DecimalT } from '../../calc/index.ts';
+import { readLooseNumber, readNumber, readPercent } from '../../input/number.ts';
 import { formatMultiple, formatNumber, formatPercent, formatUsd } from '../../format/numbers.ts';
 
 /** One number the reader can change. Values are decimal strings, never floats. */
@@ -24,6 +25,8 @@ export interface TangleVariable {
   label: string;
   /** Unit of a typed value, said in the edit box's label ("in dollars"). */
   typeHint: string;
+  /** A sign the reader may type after the number ("%", "x"); a leading "$" and thousands commas are always read. */
+  suffix?: string;
   default: string;
   min: string;
   max: string;
@@ -53,8 +56,11 @@ export interface Explorable {
   /** Names the group of sliders for assistive technology ("Leveraged trade example"). */
   title: string;
   variables: readonly TangleVariable[];
-  /** Pure: the same values always give the same sentence. Values are within each variable's range. */
-  compute: (values: Record<string, DecimalT>) => Computed;
+  /**
+   * Pure: the same values always give the same sentence. Values are decimal strings within each variable's range,
+   * as the reader set them (percentages in percent).
+   */
+  compute: (values: Record<string, string>) => Computed;
 }
 
 /** Dollars in prose: whole dollars when the amount is whole, cents otherwise. */
@@ -101,6 +107,7 @@ const leveragedTrade: Explorable = {
       name: 'leverage',
       label: 'Leverage',
       typeHint: 'a multiple from 1 to 100',
+      suffix: 'x',
       default: '10',
       min: '1',
       max: '100',
@@ -113,6 +120,7 @@ const leveragedTrade: Explorable = {
       name: 'move',
       label: 'Price fall',
       typeHint: 'in percent',
+      suffix: '%',
       default: '5',
       min: '0.5',
       max: '90',
@@ -123,13 +131,14 @@ const leveragedTrade: Explorable = {
     },
   ],
   compute(values) {
-    const margin = values['margin'] as DecimalT;
-    const leverage = values['leverage'] as DecimalT;
-    const move = values['move'] as DecimalT;
-    const entryPrice = new Decimal(EXAMPLE_ENTRY);
-    const exitPrice = entryPrice.times(new Decimal(1).minus(move.div(100)));
+    const margin = valueOf(values, 'margin');
+    const leverage = valueOf(values, 'leverage');
+    const entryPrice = EXAMPLE_ENTRY;
+    // "A 5% fall" on a long: the price after an adverse move of 0.05.
+    const exitPrice = adverseMovePrice({ side: 'long', entryPrice, move: fractionOf(values, 'move') });
     const { notional, quantity } = positionFromMargin({ margin, leverage, price: entryPrice });
     const trade = { side: 'long', quantity, entryPrice } as const;
+    // The sentence speaks of a cost, so the (negative) PnL and ROE are shown without their minus sign.
     const loss = pnl({ ...trade, exitPrice }).abs();
     const share = roe({ ...trade, exitPrice, leverage }).abs();
     const liq = liquidationPrice({
@@ -188,6 +197,7 @@ const riskRule: Explorable = {
       name: 'risk',
       label: 'Risk per trade',
       typeHint: 'in percent of the account',
+      suffix: '%',
       default: '1',
       min: '0.25',
       max: '10',
@@ -200,6 +210,7 @@ const riskRule: Explorable = {
       name: 'stop',
       label: 'Stop distance',
       typeHint: 'in percent below entry',
+      suffix: '%',
       default: '5',
       min: '0.5',
       max: '50',
@@ -210,12 +221,14 @@ const riskRule: Explorable = {
     },
   ],
   compute(values) {
-    const account = values['account'] as DecimalT;
-    const risk = values['risk'] as DecimalT;
-    const stop = values['stop'] as DecimalT;
-    const entryPrice = new Decimal(EXAMPLE_ENTRY);
-    const stopPrice = entryPrice.times(new Decimal(1).minus(stop.div(100)));
-    const sized = riskPositionSize({ balance: account, riskFraction: risk.div(100), entryPrice, stopPrice });
+    const entryPrice = EXAMPLE_ENTRY;
+    const stopPrice = adverseMovePrice({ side: 'long', entryPrice, move: fractionOf(values, 'stop') });
+    const sized = riskPositionSize({
+      balance: valueOf(values, 'account'),
+      riskFraction: fractionOf(values, 'risk'),
+      entryPrice,
+      stopPrice,
+    });
     const loss = pnl({ side: 'long', quantity: sized.quantity, entryPrice, exitPrice: stopPrice }).abs();
     const segments: Segment[] = [
       text('With '),
@@ -251,11 +264,21 @@ export function defaultValues(ex: Explorable): Record<string, string> {
   return Object.fromEntries(ex.variables.map((v) => [v.name, v.default]));
 }
 
-/** Turns string values into Decimals and computes the sentence. */
+/** A variable's value as a Decimal (values reach `compute` already checked and clamped). */
+function valueOf(values: Record<string, string>, name: string): DecimalT {
+  return readNumber(values[name] ?? '', name, { label: name });
+}
+
+/** A variable typed in percent ("5" for 5 %), as the fraction calc takes (0.05). */
+function fractionOf(values: Record<string, string>, name: string): DecimalT {
+  return readPercent(values[name] ?? '', name, { label: name });
+}
+
+/** Holds the values within each variable's range and computes the sentence. */
 export function computeFrom(ex: Explorable, values: Record<string, string>): Computed {
-  const decimals: Record<string, DecimalT> = {};
-  for (const v of ex.variables) decimals[v.name] = clamp(v, new Decimal(values[v.name] ?? v.default));
-  return ex.compute(decimals);
+  const clamped: Record<string, string> = {};
+  for (const v of ex.variables) clamped[v.name] = clamp(v, new Decimal(values[v.name] ?? v.default)).toFixed();
+  return ex.compute(clamped);
 }
 
 /** The value held within the variable's range. */
@@ -265,41 +288,58 @@ export function clamp(v: TangleVariable, value: DecimalT): DecimalT {
   return value;
 }
 
-/** A key press or a drag: `current + steps × step`, clamped, in Decimal so 0.25-steps never drift. */
+/**
+ * A key press or a drag: `current + steps × step`, clamped, as the HTML `stepUp(n)` algorithm does for a range input
+ * (https://html.spec.whatwg.org/multipage/input.html#dom-input-stepup). Not a money figure: the move happens on the
+ * decimal digits as whole numbers of the smallest place (0.25 + 0.25 is 25 + 25 hundredths), so steps never drift.
+ */
 export function stepValue(
   v: TangleVariable,
   current: string,
   steps: number,
   size: 'step' | 'bigStep' = 'step',
 ): string {
-  const moved = new Decimal(current).plus(new Decimal(v[size]).times(steps));
-  return clamp(v, moved).toFixed();
+  const from = new Decimal(current).toFixed();
+  const by = new Decimal(v[size]).toFixed();
+  const places = Math.max(placesOf(from), placesOf(by));
+  const moved = toUnits(from, places) + BigInt(steps) * toUnits(by, places);
+  return clamp(v, new Decimal(fromUnits(moved, places))).toFixed();
+}
+
+const placesOf = (plain: string): number => plain.split('.')[1]?.length ?? 0;
+
+/** "12.5" at 2 places → 1250n: the digits of a plain decimal string as a whole number of 10^-places. */
+function toUnits(plain: string, places: number): bigint {
+  const negative = plain.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? plain.slice(1) : plain).split('.');
+  const units = BigInt(`${whole}${fraction.padEnd(places, '0')}`);
+  return negative ? -units : units;
+}
+
+/** 1250n at 2 places → "12.50": the inverse of {@link toUnits}. */
+function fromUnits(units: bigint, places: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return negative ? `-${text}` : text;
 }
 
 /** The result of reading what a reader typed into a number's edit box. */
 export type TypedValue = { ok: true; value: string } | { ok: false; message: string };
 
 /**
- * Reads a typed value: "$1,500", "1500", "12.5%" and "20x" are accepted; anything that is not a
- * number inside the variable's range is refused with a short message (the old value stays).
+ * Reads a typed value with src/input's prose reader: "$1,500", "1500", "12.5%" and "20x" are accepted; anything that
+ * is not a number inside the variable's range is refused with a short message (the old value stays). Typed values
+ * keep the step's decimal places, at least 2.
  */
 export function parseTyped(v: TangleVariable, raw: string): TypedValue {
-  const cleaned = raw
-    .trim()
-    .replace(/^\$/, '')
-    .replace(/[%x×]$/i, '')
-    .replace(/,/g, '')
-    .trim();
   const range = `${v.format(new Decimal(v.min))} to ${v.format(new Decimal(v.max))}`;
-  let value: DecimalT;
-  try {
-    value = toDecimal(cleaned, v.name);
-  } catch (error) {
-    if (error instanceof CalcInputError) return { ok: false, message: `Type a number from ${range}.` };
-    throw error;
-  }
+  // "20×" is read as "20x".
+  const text = v.suffix === 'x' ? raw.trim().replace(/×$/, 'x') : raw;
+  const read = readLooseNumber(text, v.suffix ? { unit: v.suffix } : {});
+  if (!read.ok) return { ok: false, message: `Type a number from ${range}.` };
+  const value = read.value;
   if (value.lt(v.min) || value.gt(v.max)) return { ok: false, message: `Use a number from ${range}.` };
-  // Keep typed values to a sensible precision: the step's decimal places, at least 2.
   const places = Math.max(2, new Decimal(v.step).decimalPlaces());
   return { ok: true, value: value.toDecimalPlaces(places).toFixed() };
 }

@@ -116,7 +116,7 @@ function toConfig(spec: ChartSpec): ChartConfiguration {
   };
 }
 
-/** Draws a chart into a canvas; returns a function that redraws it with a new spec. */
+/** Draws a chart into a canvas; returns `update` (redraw it from a new spec) and `destroy` (remove it). */
 export function mountChart(
   canvas: HTMLCanvasElement,
   spec: ChartSpec,

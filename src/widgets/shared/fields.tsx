@@ -3,6 +3,7 @@
  * label/hint/error shell that wires them for screen readers, and helpers that tie a field to a widget parameter.
  */
 import type { ComponentChildren, JSX } from 'preact';
+import { MAX_INPUT_LENGTH } from '../../input/number.ts';
 import type { ParamShape } from './params.ts';
 import type { WidgetState } from './useWidget.ts';
 
@@ -67,6 +68,7 @@ export function NumberField({ id, label, value, onInput, unit, error, hint, slid
           name={id}
           type="text"
           inputMode="decimal"
+          maxLength={MAX_INPUT_LENGTH}
           autoComplete="off"
           spellcheck={false}
           value={value}

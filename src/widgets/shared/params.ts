@@ -9,9 +9,13 @@
  * which alone broke the 40 KB JavaScript budget).
  */
 
-/** A number as a person types it: digits, one point, optional sign and exponent, at most 32 characters. */
-export const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-export const MAX_PARAM_LENGTH = 32;
+import { NUMBER_PATTERN } from '../../calc/index.ts';
+import { MAX_INPUT_LENGTH } from '../../input/number.ts';
+
+/** A number as a person types it: the one linear-time pattern of src/calc (sign, digits, one point, exponent). */
+export { NUMBER_PATTERN };
+/** The longest value a link may carry for one setting: the same cap as every typed number. */
+export const MAX_PARAM_LENGTH = MAX_INPUT_LENGTH;
 
 export interface NumberParam {
   readonly kind: 'number';

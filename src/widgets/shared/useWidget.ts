@@ -27,6 +27,11 @@ export interface WidgetState<S extends ParamShape, R> {
 export interface UseWidgetOptions {
   /** Mirror the state into the page URL (off for several copies of one widget on a page). */
   syncUrl?: boolean;
+  /**
+   * Data the model reads besides the values (candles loaded after the first paint): a new value recomputes the result
+   * without touching the values or the URL.
+   */
+  data?: unknown;
 }
 
 /**
@@ -37,11 +42,11 @@ export function useWidget<S extends ParamShape, R>(
   spec: ParamsSpec<S>,
   initial: ParamValues<S>,
   compute: (values: ParamValues<S>) => ModelOutcome<R>,
-  { syncUrl = true }: UseWidgetOptions = {},
+  { syncUrl = true, data }: UseWidgetOptions = {},
 ): WidgetState<S, R> {
   const [values, setValues] = useState<ParamValues<S>>(initial);
   const [notes, setNotes] = useState<string[]>([]);
-  const outcome = useMemo(() => compute(values), [values]);
+  const outcome = useMemo(() => compute(values), [values, data]);
   const lastGood = useRef<R | undefined>(undefined);
   if (outcome.ok) lastGood.current = outcome.value;
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeCarry, readPercent } from '../model.ts';
+import { computeCarry } from '../model.ts';
+import { readPercent } from '../../../input/number.ts';
 import { carryParams } from '../params.ts';
 import { parseParams, serializeParams } from '../../shared/params.ts';
 import {
   BINANCE_BTCUSDT,
   BYBIT_BTCUSDT,
-  Decimal,
   KRAKEN_SPOT_MARGIN,
   breakEvenPrice,
   liquidationPrice,
@@ -21,10 +21,12 @@ function run(patch: Partial<typeof base> = {}) {
 }
 
 test('the rate defaults still match the venue presets they cite', () => {
-  assert.equal(new Decimal(base.funding).div(100).toFixed(), BINANCE_BTCUSDT.funding.interestRate);
+  // The form takes percentages: 0.01 % is the fraction 0.0001.
+  const fraction = (percent: string) => readPercent(percent, 'x', { label: 'rate' }).toFixed();
+  assert.equal(fraction(base.funding), BINANCE_BTCUSDT.funding.interestRate);
   assert.equal(base.interval, String(BINANCE_BTCUSDT.funding.intervalHours));
-  assert.equal(new Decimal(base.mmr).div(100).toFixed(), BYBIT_BTCUSDT.maintenanceMarginRate);
-  assert.equal(new Decimal(base.rollover).div(100).toFixed(), KRAKEN_SPOT_MARGIN.rate);
+  assert.equal(fraction(base.mmr), BYBIT_BTCUSDT.maintenanceMarginRate);
+  assert.equal(fraction(base.rollover), KRAKEN_SPOT_MARGIN.rate);
   assert.equal(KRAKEN_SPOT_MARGIN.ratePeriodHours, 4);
 });
 
@@ -125,14 +127,18 @@ test('negative funding pays the long, and the funding break-even matches calc br
   assert.equal(r.fundingTotal.toFixed(2), '90.00');
   assert.equal(r.fundingBreakEven.price?.toFixed(2), '59460.00');
   for (const side of ['long', 'short'] as const) {
-    for (const funding of ['0.01', '-0.03', '0.2']) {
+    for (const [funding, fraction] of [
+      ['0.01', '0.0001'],
+      ['-0.03', '-0.0003'],
+      ['0.2', '0.002'],
+    ]) {
       const s = run({ side, funding, interval: '4' });
       const expected = breakEvenPrice({
         side,
         entryPrice: 60000,
         openFeeRate: 0,
         closeFeeRate: 0,
-        fundingRate: new Decimal(funding).div(100),
+        fundingRate: fraction,
         fundingIntervals: s.payments,
       });
       assert.equal(s.fundingBreakEven.price?.toFixed(6), expected.toFixed(6), `${side} ${funding}`);
@@ -229,8 +235,9 @@ test('the hidden rate field is not checked: a bad rollover fee does not block th
 test('signed funding and zero rates are accepted', () => {
   assert.ok(computeCarry({ ...base, funding: '-5' }).ok);
   assert.ok(computeCarry({ ...base, mmr: '0', borrow: '0', funding: '0' }).ok);
-  assert.equal(readPercent('-0.01', 'funding', 'funding rate', -10, 10).toFixed(), '-0.0001');
-  assert.throws(() => readPercent('', 'funding', 'funding rate', -10, 10), /Enter the funding rate/);
+  const rule = { label: 'funding rate', min: -10, max: 10 };
+  assert.equal(readPercent('-0.01', 'funding', rule).toFixed(), '-0.0001');
+  assert.throws(() => readPercent('', 'funding', rule), /Enter the funding rate/);
 });
 
 test('URL parameters round-trip, and bad ones fall back to defaults with notes', () => {

@@ -31,6 +31,13 @@ test('defaults: a 10x long at 0.5% maintenance, 52.9% volatility, 30 days, from 
     liquidationProbability({ distance: liq.distance ?? 0, volatility: 0.529, horizonDays: 30 }),
   );
   assert.ok(r.probability > 0.3 && r.probability < 0.6, String(r.probability));
+  // By hand (Shreve II §7.2.2): d = 90 / 0.995 / 100 − 1 = −0.095477, b = ln(1 + d) = −0.100348, σ = 0.529,
+  // t = 30/365, νt = −σ²t/2 = −0.011500, σ√t = 0.151660; Φ((b − νt)/σ√t) = Φ(−0.58584) = 0.27899,
+  // e^{2νb/σ²} = e^{−b} = 1.105556, Φ((b + νt)/σ√t) = Φ(−0.73750) = 0.23041 → 0.27899 + 0.25474 = 0.53373.
+  assert.ok(Math.abs(r.probability - 0.53373) < 0.0001, String(r.probability));
+  // The fan's barrier is the liquidation price with today's price at 100: (100 − 10) / 0.995 = 90.4523.
+  assert.equal(r.barrier.toFixed(4), '90.4523');
+  assert.equal(r.size.toFixed(4), '0.0955');
   assert.equal(r.fan.direction, 'down');
   assert.equal(r.fan.barrier, 100 * (1 + r.distance.toNumber()));
   assert.equal(r.fan.steps, 48);
@@ -40,6 +47,7 @@ test('the distance can be entered directly; a short’s liquidation is above', (
   const long = run({ input: 'distance', distance: '20' });
   assert.equal(long.distance.toFixed(), '-0.2');
   assert.equal(long.leverage, null);
+  assert.equal(long.fan.barrier, 80);
   const short = run({ input: 'distance', distance: '20', side: 'short' });
   assert.equal(short.distance.toFixed(), '0.2');
   assert.equal(short.fan.direction, 'up');
@@ -116,7 +124,8 @@ test('odds in words', () => {
 });
 
 test('volatility presets carry a number, a source and a date', () => {
-  assert.equal(VOLATILITY_PRESETS.length, 2);
+  // How many presets there are is volatility.ts's business (its own test recomputes each one from data).
+  assert.ok(VOLATILITY_PRESETS.length >= 1);
   for (const p of VOLATILITY_PRESETS) {
     assert.ok(run({ vol: p.volatility }).probability > 0);
     assert.match(p.sourceUrl, /^https:\/\//);

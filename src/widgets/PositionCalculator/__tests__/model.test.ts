@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computePosition } from '../model.ts';
-import { percentToFraction } from '../../shared/percent.ts';
 import { positionParams } from '../params.ts';
 import { parseParams, serializeParams } from '../../shared/params.ts';
 
@@ -19,6 +18,12 @@ test('defaults: 1,000 USDT at 10x buys 10,000 USDT of BTC at 60,000; a 5% rise e
   assert.equal(r.netPnl.toFixed(2), '489.75');
   assert.equal(r.netRoe.toFixed(6), '0.489750');
   assert.equal(r.accountReturn.toFixed(6), '0.097950');
+  // The price move: (63000 − 60000) / 60000 = 0.05; ROE before fees 500 / 1000 = 0.5.
+  assert.equal(r.move.toFixed(), '0.05');
+  assert.equal(r.roe.toFixed(6), '0.500000');
+  // Liquidation at 10x, 0.5 %: 60000 × 0.9 / 0.995 = 54271.36; bankruptcy 60000 × 0.9 = 54000.
+  assert.equal(r.liquidation?.toFixed(2), '54271.36');
+  assert.equal(r.bankruptcy?.toFixed(2), '54000.00');
   // Break-even with 0.05% each way: 60000 × 1.0005 / 0.9995.
   assert.equal(r.breakEven.toFixed(2), '60060.03');
 });
@@ -28,16 +33,25 @@ test('the same-size rows keep the PnL and change only margin and ROE', () => {
   assert.ok(out.ok);
   const pnls = new Set(out.value.sameSize.map((row) => row.pnl.toFixed()));
   assert.equal(pnls.size, 1);
+  // 1000 × 20 = 20000 notional = 0.3333… BTC; at 2x the margin is 20000 / 2 = 10000, and the PnL
+  // 0.3333… × (57000 − 60000) = −1000 is −10 % of it; at 50x the margin is 400 and the ROE −250 %.
   const at2 = out.value.sameSize.find((row) => row.leverage === 2);
-  assert.equal(at2?.margin.toFixed(), '10000');
+  assert.equal(at2?.margin.toFixed(2), '10000.00');
+  assert.equal(at2?.pnl.toFixed(2), '-1000.00');
   assert.equal(at2?.roe.toFixed(2), '-0.10');
+  const at50 = out.value.sameSize.find((row) => row.leverage === 50);
+  assert.equal(at50?.margin.toFixed(2), '400.00');
+  assert.equal(at50?.roe.toFixed(2), '-2.50');
 });
 
 test('a short profits when the price falls, by the same amount a long would lose', () => {
   const long = computePosition({ ...base, exit: '54000' });
   const short = computePosition({ ...base, side: 'short', exit: '54000' });
   assert.ok(long.ok && short.ok);
-  assert.equal(long.value.pnl.neg().toFixed(), short.value.pnl.toFixed());
+  // Long: 0.1666… BTC × (54000 − 60000) = −1000; the short gains the same 1000.
+  assert.equal(long.value.pnl.toFixed(2), '-1000.00');
+  assert.equal(short.value.pnl.toFixed(2), '1000.00');
+  assert.equal(short.value.move.toFixed(), '-0.1');
   assert.ok(short.value.liquidation?.gt(60000));
 });
 
@@ -73,9 +87,27 @@ for (const [key, value] of [
   });
 }
 
-test('percentages typed by the reader become fractions', () => {
-  assert.equal(percentToFraction('0.05', 'fee', 'trading fee', 1).toFixed(), '0.0005');
-  assert.throws(() => percentToFraction('', 'fee', 'trading fee', 1), /Enter the trading fee/);
+test('percentages typed by the reader become fractions: 0.05 % fee on 10,000 is 5', () => {
+  const out = computePosition({ ...base, fee: '0.05', exit: '60000' });
+  assert.ok(out.ok);
+  // Open 10000 × 0.0005 = 5, close the same at an unchanged price: 10 in all.
+  assert.equal(out.value.fees.toFixed(), '10');
+  const empty = computePosition({ ...base, fee: '' });
+  assert.equal(empty.ok, false);
+  if (!empty.ok) assert.match(empty.errors['fee'] ?? '', /Enter the trading fee/);
+});
+
+test('the PnL curve runs from well past the bankruptcy price to as far above entry', () => {
+  const out = computePosition(base);
+  assert.ok(out.ok);
+  const curve = out.value.curve;
+  // span = max(1.6 × 60000 / 10, 1.2 × 3000) = 9600: prices 50400 … 69600 in 40 steps of 480.
+  assert.equal(curve.length, 41);
+  assert.equal(curve[0]?.price.toFixed(), '50400');
+  assert.equal(curve[1]?.price.toFixed(), '50880');
+  assert.equal(curve[40]?.price.toFixed(), '69600');
+  // PnL at 50400: 0.1666… × (50400 − 60000) = −1600.
+  assert.equal(curve[0]?.pnl.toFixed(2), '-1600.00');
 });
 
 test('URL parameters round-trip, and bad ones fall back to defaults with notes', () => {

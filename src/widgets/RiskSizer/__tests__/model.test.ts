@@ -1,10 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeRisk, stopBeforeLiquidation } from '../model.ts';
+import { computeRisk } from '../model.ts';
 import { riskParams, type RiskValues } from '../params.ts';
 import { parseParams, serializeParams } from '../../shared/params.ts';
-import { Decimal, liquidationPrice, pnl, tradingFee } from '../../../calc/index.ts';
+import {
+  adverseMovePrice,
+  netPnl,
+  riskPositionSize,
+  safeLeverageForStop,
+  stopBeforeLiquidation,
+} from '../../../calc/index.ts';
+import { percentPoints } from '../../../format/numbers.ts';
 
 const base = riskParams.defaults;
 
@@ -28,7 +35,7 @@ test('defaults: risking 1% of 10,000 USDT with a stop 1,200 below a 60,000 entry
   // Isolated long liquidation at 10x, mmr 0.5%: 60000 × (1 − 1/10) / (1 − 0.005) = 54000 / 0.995 = 54271.36.
   assert.equal(r.liquidation?.toFixed(2), '54271.36');
   assert.ok(r.stopFirst);
-  // Highest leverage: 1/L = (60000 − 58800 × 0.995) / 60000 = 1494 / 60000, so L = 40.1606…, shown as 40.16.
+  // Highest leverage: 1/L = (60000 − 58800 × 0.995) / 60000 = 1494 / 60000, so L = 40.1606…, shown rounded down: 40.16.
   assert.equal(r.maxLeverage.toFixed(4), '40.1606');
   assert.equal(r.maxSafeLeverage.toFixed(), '40.16');
   assert.equal(r.maxLeverageCapped, false);
@@ -57,6 +64,21 @@ test('a short mirrors the long: stop 1,200 above entry, liquidation above entry'
   // 1/L = (61200 × 1.005 − 60000) / 60000 = 1506 / 60000, so L = 39.84…
   assert.equal(r.maxSafeLeverage.toFixed(), '39.84');
   assert.equal(r.reward?.rewardToRisk.toFixed(), '3');
+});
+
+test('the highest leverage is rounded down, never to nearest: 50,000 → 45,000 shows 9.56, not 9.57', () => {
+  // 1/L = (50000 − 45000 × 0.995) / 50000 = 5225 / 50000, L = 9.56937…: to nearest that is 9.57, which is unsafe.
+  const r = ok({ ...base, entry: '50000', stop: '45000', target: '' });
+  assert.equal(r.maxLeverage.toFixed(4), '9.5694');
+  assert.equal(r.maxSafeLeverage.toFixed(), '9.56');
+  assert.ok(ok({ ...base, entry: '50000', stop: '45000', target: '', leverage: '9.56' }).stopFirst);
+  assert.equal(ok({ ...base, entry: '50000', stop: '45000', target: '', leverage: '9.57' }).stopFirst, false);
+});
+
+test('chart values are the fractions in percent: 0.0151 → 1.51, 0.01 → 1', () => {
+  assert.equal(percentPoints(ok(base).compare[0]?.lossShare ?? ''), 1);
+  assert.equal(percentPoints('0.0151'), 1.51);
+  assert.equal(percentPoints('-0.000335'), -0.0335);
 });
 
 test('above the highest leverage the stop no longer fires first; at or below it, it does', () => {
@@ -122,7 +144,13 @@ test('an empty target gives no reward figures and no error', () => {
   assert.ok(ok({ ...base, target: '   ' }).reward === null);
 });
 
-test('property: the loss at the stop, fees included, equals the risk amount, whatever the leverage', () => {
+/** `n / 10^places` as a decimal string, built from the digits (no arithmetic): scaled(12345, 2) → "123.45". */
+function scaled(n: number, places: number): string {
+  const digits = String(n).padStart(places + 1, '0');
+  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+}
+
+test('property: size, loss at the stop and safety check are the ones calc gives, whatever the leverage', () => {
   fc.assert(
     fc.property(
       fc.integer({ min: 100, max: 100_000_000 }), // account, in cents
@@ -133,43 +161,62 @@ test('property: the loss at the stop, fees included, equals the risk amount, wha
       fc.integer({ min: 0, max: 100 }), // fee, in thousandths of a percent
       fc.integer({ min: 1, max: 20 }), // leverage
       (accountCents, riskBp, side, entryCents, distBp, feeMilli, leverage) => {
-        const entry = new Decimal(entryCents).div(100);
-        const move = entry.times(distBp).div(10000);
-        const stop = side === 'long' ? entry.minus(move) : entry.plus(move);
+        const entry = scaled(entryCents, 2);
+        const stop = adverseMovePrice({ side, entryPrice: entry, move: scaled(distBp, 4) });
         const values: RiskValues = {
           ...base,
-          account: new Decimal(accountCents).div(100).toFixed(),
-          risk: new Decimal(riskBp).div(100).toFixed(),
+          account: scaled(accountCents, 2),
+          risk: scaled(riskBp, 2),
           side,
-          entry: entry.toFixed(),
+          entry,
           stop: stop.toFixed(),
           target: '',
-          fee: new Decimal(feeMilli).div(1000).toFixed(),
+          fee: scaled(feeMilli, 3),
           leverage: String(leverage),
         };
+        const feeRate = scaled(feeMilli, 5);
+        const size = riskPositionSize({
+          balance: values.account,
+          riskFraction: scaled(riskBp, 4),
+          entryPrice: entry,
+          stopPrice: stop,
+          openFeeRate: feeRate,
+          closeFeeRate: feeRate,
+        });
         const out = computeRisk(values);
-        if (!out.ok) return true; // e.g. a stop so tight the position is too large to size
+        // Every draw here gives a size calc can work with (at most 50,000 / 0.000001 = 5e10 units), so none is refused.
+        assert.ok(out.ok, out.ok ? '' : JSON.stringify(out.errors));
         const r = out.value;
-        const feeRate = new Decimal(values.fee).div(100);
-        // Independent of the model's own figure: PnL at the stop minus both fees, from the calc module.
-        const loss = pnl({ side, quantity: r.quantity, entryPrice: entry, exitPrice: stop })
-          .minus(tradingFee({ quantity: r.quantity, price: entry, feeRate }))
-          .minus(tradingFee({ quantity: r.quantity, price: stop, feeRate }))
-          .neg();
-        const expected = new Decimal(values.account).times(values.risk).div(100);
-        assert.ok(loss.minus(expected).abs().lte(expected.times('1e-30')), `${loss} vs ${expected}`);
-        assert.ok(r.riskAmount.eq(expected));
-        // The check agrees with the liquidation price itself.
-        const liq = liquidationPrice({
+        assert.ok(r.riskAmount.eq(size.riskAmount) && r.quantity.eq(size.quantity));
+        // The loss at the stop, from calc's net PnL, is the risk amount (to 12 decimals; they differ near 1e-30).
+        const net = netPnl({
           side,
           quantity: r.quantity,
           entryPrice: entry,
-          marginMode: 'isolated',
+          exitPrice: stop,
+          openFeeRate: feeRate,
+          closeFeeRate: feeRate,
+        }).net;
+        assert.equal(r.lossAtStop.toFixed(12), size.riskAmount.toFixed(12));
+        assert.equal(net.toFixed(12), `-${size.riskAmount.toFixed(12)}`);
+        const mmr = scaled(5, 3);
+        const check = stopBeforeLiquidation({
+          side,
+          entryPrice: entry,
+          stopPrice: stop,
           leverage,
-          maintenanceMarginRate: new Decimal(values.mmr).div(100),
+          maintenanceMarginRate: mmr,
         });
-        assert.equal(r.stopFirst, stopBeforeLiquidation(side, stop, liq.price));
+        assert.equal(r.stopFirst, check.firesFirst);
         assert.equal(r.stopFirst, r.leverage.lte(r.maxLeverage));
+        const safe = safeLeverageForStop({
+          side,
+          entryPrice: entry,
+          stopPrice: stop,
+          maintenanceMarginRate: mmr,
+          decimals: 2,
+        });
+        assert.ok(r.maxSafeLeverage.eq(safe.shown) && r.maxLeverage.eq(safe.exact));
         return true;
       },
     ),

@@ -1,0 +1,112 @@
+/**
+ * Named inputs for the figures of lesson 6 (content/lessons/06-risk-management.mdx): a $5,000 account risking 1 % on
+ * a bitcoin long at $60,000 with a stop at $57,000 (or $59,400) and a target at $66,000, fees of 0.05 % a side,
+ * 0.5 % maintenance, and the odds of touching the liquidation price at an assumed 60 % volatility.
+ */
+import {
+  fundingOverTime,
+  liquidationPrice,
+  liquidationProbability,
+  pnl,
+  riskPositionSize,
+  riskReward,
+  safeLeverageForStop,
+  type LiquidationInput,
+} from '../../calc/index.ts';
+import { required, type InputOf } from './types.ts';
+
+const ENTRY = 60000;
+const STOP = 57000;
+const MAINTENANCE = 0.005;
+const FEE = 0.0005;
+
+/** riskPositionSize: 1 % of $5,000, long at $60,000, stop at $57,000, no fees. */
+export const onePercent = {
+  balance: 5000,
+  riskFraction: 0.01,
+  entryPrice: ENTRY,
+  stopPrice: STOP,
+} satisfies InputOf<typeof riskPositionSize>;
+/** riskPositionSize: the same at 2 %. */
+export const twoPercent = { ...onePercent, riskFraction: 0.02 } satisfies InputOf<typeof riskPositionSize>;
+/** riskPositionSize: 1 % with a 0.05 % fee to open and to close. */
+export const onePercentWithFees = {
+  ...onePercent,
+  openFeeRate: FEE,
+  closeFeeRate: FEE,
+} satisfies InputOf<typeof riskPositionSize>;
+/** riskPositionSize: the same with the stop moved to $59,400. */
+export const closeStopWithFees = {
+  ...onePercentWithFees,
+  stopPrice: 59400,
+} satisfies InputOf<typeof riskPositionSize>;
+
+/** safeLeverageForStop: the long with its stop at $57,000 (exact 18.2648x, shown 18.2x). */
+export const stopLimit = {
+  side: 'long',
+  entryPrice: ENTRY,
+  stopPrice: STOP,
+  maintenanceMarginRate: MAINTENANCE,
+  decimals: 1,
+} satisfies InputOf<typeof safeLeverageForStop>;
+/** safeLeverageForStop: keeping 1 % of the entry between stop and liquidation (exact 15.456x, shown 15.4x). */
+export const stopLimitWithBuffer = { ...stopLimit, buffer: 0.01 } satisfies InputOf<typeof safeLeverageForStop>;
+/** safeLeverageForStop: the close stop at $59,400 (exact 66.89x, shown 66.8x). */
+export const closeStopLimit = { ...stopLimit, stopPrice: 59400 } satisfies InputOf<typeof safeLeverageForStop>;
+
+/** An isolated long of 1 BTC from $60,000 at `leverage`, 0.5 % maintenance (the fall is the same for any size). */
+function isolatedLong(leverage: number): LiquidationInput {
+  return {
+    side: 'long',
+    quantity: 1,
+    entryPrice: ENTRY,
+    marginMode: 'isolated',
+    leverage,
+    maintenanceMarginRate: MAINTENANCE,
+  };
+}
+/** liquidationPrice: the long at 20x, past the limit: liquidated above the stop. */
+export const twentyX = isolatedLong(20);
+
+/** riskReward: stop $57,000, target `target`. */
+function withTarget(targetPrice: number) {
+  return { side: 'long', entryPrice: ENTRY, stopPrice: STOP, targetPrice } satisfies InputOf<typeof riskReward>;
+}
+export const target61500 = withTarget(61500);
+export const target63000 = withTarget(63000);
+export const target66000 = withTarget(66000);
+export const target69000 = withTarget(69000);
+
+/** fundingOverTime: 0.1 BTC long at $60,000, 0.01 % every 8 hours for 30 days. */
+export const funding30Days = {
+  side: 'long',
+  quantity: 0.1,
+  markPrice: ENTRY,
+  fundingRate: 0.0001,
+  intervalHours: 8,
+  hours: 720,
+} satisfies InputOf<typeof fundingOverTime>;
+
+/** The odds table's assumptions: 60 % a year, one week, no drift. */
+const VOLATILITY = 0.6;
+const WEEK = 7;
+/** A row of the odds table: `liquidation` (liquidationPrice) and `odds` (liquidationProbability of touching it). */
+function oddsRow(leverage: number) {
+  const liquidation = isolatedLong(leverage);
+  const distance = required(liquidationPrice(liquidation).distance, `the ${leverage}x liquidation distance`);
+  const odds = { distance, volatility: VOLATILITY, horizonDays: WEEK } satisfies InputOf<typeof liquidationProbability>;
+  return { liquidation, odds };
+}
+export const odds5x = oddsRow(5);
+export const odds10x = oddsRow(10);
+export const odds20x = oddsRow(20);
+
+/** pnl: 0.016 BTC stopped out at $57,000. */
+export const stoppedAtStop = {
+  side: 'long',
+  quantity: 0.016,
+  entryPrice: ENTRY,
+  exitPrice: STOP,
+} satisfies InputOf<typeof pnl>;
+/** pnl: the same stop filled $300 worse, at $56,700. */
+export const stoppedWithSlippage = { ...stoppedAtStop, exitPrice: 56700 } satisfies InputOf<typeof pnl>;
