@@ -67,7 +67,7 @@ test('oEmbed JSON for a preset is rich, sized, titled, with a readable blockquot
   expect(href).toBe(`${baseURL}/oembed/position/ten-x-long.json`);
   const res = await request.get(href ?? '');
   expect(res.headers()['content-type']).toContain('application/json');
-  const body = await res.json();
+  const body = (await res.json()) as { height: number; title: string; html: string; thumbnail_url: string };
   expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Leverage Lab', width: 720 });
   expect(body.height).toBeGreaterThan(200);
   expect(body.title).toBe('10x long on bitcoin, 5% rise (Leverage Lab)');

@@ -163,7 +163,7 @@ test('hostile parameters never execute and fall back to defaults with a note', a
     theme: '"><script>alert(1)</script>',
     side: 'long"onmouseover="alert(1)',
   });
-  await page.goto(`/embed/v1/position/?${hostile}`);
+  await page.goto(`/embed/v1/position/?${hostile.toString()}`);
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
   const notes = page.getByRole('status').filter({ hasText: 'could not be used' });
   await expect(notes).toContainText('leverage');
@@ -190,7 +190,7 @@ test('a quiz card embeds and works in a sandbox with no storage', async ({ page,
   await quiz.getByRole('button', { name: 'Check' }).first().click();
   await expect(quiz.locator('.ll-quiz-feedback').first()).toContainText(/Not quite|Correct/);
   const oembed = await page.request.get(`${baseURL}/oembed/quiz/what-leverage-is.json`);
-  expect((await oembed.json()).html).toContain('/embed/v1/quiz/what-leverage-is/');
+  expect(((await oembed.json()) as { html: string }).html).toContain('/embed/v1/quiz/what-leverage-is/');
 });
 
 test('no embed page carries a style attribute, which its strict CSP would block', async ({ request }) => {

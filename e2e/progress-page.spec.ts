@@ -25,7 +25,8 @@ async function openWith(page: Page, value: unknown): Promise<void> {
   await waitForHydration(page, page.locator('.ll-progress'));
 }
 
-const stored = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
+const stored = (page: Page): Promise<unknown> =>
+  page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null') as unknown, KEY);
 
 test('shows lessons read with dates, quiz scores, and a review list linking to questions and sections', async ({
   page,
@@ -55,7 +56,7 @@ test('export then import restores the same state', async ({ page }) => {
   await page.getByRole('button', { name: 'Download my progress (JSON)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^leverage-lab-progress-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = readFileSync((await download.path()) as string, 'utf8');
+  const file = readFileSync(await download.path(), 'utf8');
   expect(JSON.parse(file)).toMatchObject(record);
 
   await page.getByRole('button', { name: 'Reset my progress…' }).click();

@@ -15,7 +15,10 @@ test('reaching the end of a lesson marks it read on the course home, across relo
   await expect(card.locator('.lesson-mark')).toHaveText('Read');
   await page.reload();
   await expect(card.locator('.lesson-mark')).toHaveText('Read');
-  const saved = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}');
+  const saved = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY)) ?? '{}') as {
+    v: number;
+    lessons: Record<string, unknown>;
+  };
   expect(saved.v).toBe(1);
   expect(Object.keys(saved.lessons)).toEqual(['what-leverage-is']);
 });

@@ -5,6 +5,7 @@ import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration } from './widgets.ts';
 import { quizBankSchema } from '../src/quiz/schema.ts';
 import { resolve, type ClientQuestion } from '../src/quiz/model.ts';
+import { MAX_INPUT_LENGTH } from '../src/input/number.ts';
 import type { Page, Locator } from '@playwright/test';
 
 const LESSON = '/lessons/what-leverage-is/';
@@ -101,6 +102,39 @@ test('numeric answers: unreadable text is refused plainly, a common mistake is e
   await card.getByRole('button', { name: 'Check' }).click();
   await expect(feedback).toContainText('Correct.');
   await expect(page.locator('body')).not.toContainText(/NaN|Infinity/);
+  // The field takes no more than the reader accepts.
+  await expect(input).toHaveAttribute('maxlength', String(MAX_INPUT_LENGTH));
+});
+
+test('a liquidation price is right under either convention lesson 4 teaches, and each is named', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/lessons/liquidation/');
+  const quiz = page.locator('[data-quiz="liquidation"]');
+  await waitForHydration(page, quiz);
+  const card = quiz.locator('#quiz-q-liquidation-price-10x');
+  const input = card.getByLabel('Your answer');
+  const feedback = card.locator('.ll-quiz-feedback');
+  // 10x long of 0.2 BTC at $50,000, 0.5 % maintenance. At entry (Bybit): 50,000 × (1 − 1/10 + 0.005) = 45,250.
+  await input.fill('45,250');
+  await card.getByRole('button', { name: 'Check' }).click();
+  await expect(feedback).toContainText('Correct.');
+  await expect(feedback).toContainText(
+    "That is the answer with the maintenance margin measured on the position's value at entry",
+  );
+  // At the liquidation price (Binance): 50,000 × 0.9 / 0.995 = 45,226.13.
+  await input.fill('45226');
+  await card.getByRole('button', { name: 'Check' }).click();
+  await expect(feedback).toContainText('Correct.');
+  await expect(feedback).toContainText('at the liquidation price, as Binance and Hyperliquid do');
+  await expect(feedback).toContainText('45,250 USD is right too');
+  // The bankruptcy price, 50,000 × 0.9 = 45,000, is still the classic mistake.
+  await input.fill('45000');
+  await card.getByRole('button', { name: 'Check' }).click();
+  await expect(feedback).toContainText('Not quite.');
+  await expect(feedback).toContainText('That is the bankruptcy price');
+  expect(problems.list).toEqual([]);
 });
 
 test('generated questions: hints one by one, a worked solution, and "Try another" draws new numbers', async ({

@@ -37,7 +37,7 @@ const odds = (distance: Numeric, vol: number, days: number) =>
  */
 function hitRate(seed: number, paths: number, days: number, barrier: Numeric) {
   const steps = Math.max(48, Math.ceil(days));
-  const sim = simulatePaths({ seed, startPrice: 100, volatility: 0.529, steps, stepDays: days / steps, paths });
+  const sim = simulatePaths({ seed, startPrice: 100, volatility: 0.706, steps, stepDays: days / steps, paths });
   return barrierHitRate(sim, { barrier, direction: 'down' });
 }
 
@@ -62,7 +62,7 @@ test('the server-rendered defaults read without JavaScript', async ({ browser })
   const page = await context.newPage();
   await page.goto(PATH);
   expect(TEN_X.price.toFixed(4)).toBe('90.4523');
-  await expect(page.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.529, 30)));
+  await expect(page.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.706, 30)));
   await expect(page.getByTestId('distance')).toHaveText('9.55% below');
   await context.close();
 });
@@ -74,10 +74,10 @@ test('the fan runs in a Web Worker, and its hit rate is the calc module’s', as
   await fanTable(widget, 11);
   expect(workers.some((u) => /montecarlo\.worker/.test(u))).toBe(true);
   await expect(widget.getByTestId('hit-rate')).toHaveText(pct(hitRate(11, 1000, 30, TEN_X.price)));
-  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.529, 30)));
+  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.706, 30)));
   // Changing the inputs runs a new simulation; the closed form follows at once.
   await widget.getByLabel('Horizon', { exact: true }).fill('90');
-  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.529, 90)));
+  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(TEN_X.distance, 0.706, 90)));
   await expect(widget.getByTestId('fan-status')).toContainText('seed 11:', { timeout: 20_000 });
   await expect(widget.getByTestId('hit-rate')).toHaveText(pct(hitRate(11, 1000, 90, TEN_X.price)));
   await expect(page).toHaveURL(/days=90/);
@@ -130,10 +130,10 @@ test('presets and the distance input', async ({ page }) => {
 test('a link restores the scenario; bad parameters fall back with a note', async ({ page }) => {
   const widget = await open(page, '?leverage=25&days=7&vol=abc&paths=3');
   await expect(widget.getByLabel('Leverage', { exact: true })).toHaveValue('25');
-  await expect(widget.getByLabel('Annualised volatility', { exact: true })).toHaveValue('52.9');
+  await expect(widget.getByLabel('Annualised volatility', { exact: true })).toHaveValue('70.6');
   await expect(widget.getByRole('status').first()).toContainText('annualised volatility “abc” could not be used');
   await expect(widget.getByRole('status').first()).toContainText('number of simulated paths “3” could not be used');
-  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(liquidation(25).distance, 0.529, 7)));
+  await expect(widget.getByTestId('probability')).toHaveText(pct(odds(liquidation(25).distance, 0.706, 7)));
 });
 
 test('garbage in any field shows a message, never NaN or Infinity, and keeps the last result', async ({ page }) => {

@@ -1,4 +1,7 @@
-/** The liquidation price calculator on its tool page, checked against the calculation module. */
+/**
+ * The liquidation price calculator on its tool page. Expected figures are worked by hand (arithmetic in comments) or
+ * come from src/calc's liquidationPrice with inputs built here, never from the widget's model or its venue comparison.
+ */
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
 import {
@@ -29,6 +32,8 @@ test('the server-rendered defaults read without JavaScript', async ({ browser })
   const page = await context.newPage();
   await page.goto('/tools/liquidation/');
   const expected = liquidationPrice({ ...isolated('long', 1000, 10, 60000), tiers });
+  // By hand: q = 10,000 / 60,000 = 1/6 BTC, Binance tier 1 (0.4 %): (1,000 − 10,000) / (q × (0.004 − 1)) = 54,000 / 0.996.
+  expect(price(expected.price)).toBe('54,216.87 USDT');
   await expect(page.getByTestId('liquidation')).toHaveText(price(expected.price));
   await expect(page.getByTestId('steps')).toContainText('0.16666667 × 60,000 − 1,000');
   await context.close();
@@ -135,10 +140,21 @@ test('the venue table rows equal the calculation module’s values for each rule
     textbook: { ...trade, maintenanceMarginRate: 0 },
     closefee: { ...trade, maintenanceMarginRate: '0.005', closeFeeRate: '0.0005' },
   };
+  // By hand, with q = 10,000 / 60,000 = 1/6 BTC and q × E = 10,000: cushion 400 − 10,000 = −9,600, so
+  // Binance (0.4 %): 57,600 / 0.996; Bybit (0.5 % of 10,000 = 50 at entry): 60,000 − 350 × 6; Hyperliquid (1.25 %):
+  // 57,600 / 0.9875; textbook: 57,600; close-fee rule (0.5 % + 0.05 %): 57,600 / 0.9945.
+  const byHand: Record<string, [string, string]> = {
+    binance: ['57,831.33 USDT', '-3.61%'],
+    bybit: ['57,900.00 USDT', '-3.5%'],
+    hyperliquid: ['58,329.11 USDT', '-2.78%'],
+    textbook: ['57,600.00 USDT', '-4%'],
+    closefee: ['57,918.55 USDT', '-3.47%'],
+  };
   const rows = widget.getByTestId('venues').locator('tbody tr');
   await expect(rows).toHaveCount(5);
   for (const [id, input] of Object.entries(expected)) {
     const r = liquidationPrice(input);
+    expect([price(r.price), formatPercent(r.distance ?? 0, { signed: true })], id).toEqual(byHand[id]);
     const tr = widget.locator(`tr[data-rule="${id}"]`);
     await expect(tr.getByTestId('venue-price'), id).toHaveText(price(r.price));
     await expect(tr.getByTestId('venue-distance'), id).toHaveText(formatPercent(r.distance ?? 0, { signed: true }));

@@ -1,10 +1,13 @@
-/** The price-path replay on its tool page: outcome checked against src/calc's replay, the player, CSV input and axe. */
+/**
+ * The price-path replay on its tool page and in lesson 6: outcomes checked against figures worked by hand from the
+ * shipped Binance rows, or against src/calc's `replayTrade` run on candles read here straight from the CSV files
+ * (never the widget's model); the player, CSV input, the data credit and axe.
+ */
+import { readFileSync } from 'node:fs';
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration, sweepGarbage } from './widgets.ts';
-import { liquidationPrice, positionFromMargin, replay } from '../src/calc/index.ts';
+import { replayTrade, type Candle } from '../src/calc/index.ts';
 import { formatPrice } from '../src/format/numbers.ts';
-import may2021 from '../content/scenarios/btc-2021-05.json' with { type: 'json' };
-import blackThursday from '../content/scenarios/btc-2020-03.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 
 const PATH = '/tools/replay/';
@@ -16,107 +19,155 @@ async function open(page: Page, query = '') {
   return widget;
 }
 
-/** The calculation module's own replay of an isolated position opened at candle `entry`'s close. */
-function calcOutcome(
-  candles: { time: string; open: string; high: string; low: string; close: string }[],
-  entry: number,
-  side: 'long' | 'short',
-  leverage: number,
-) {
-  const entryPrice = candles[entry - 1]?.close ?? '0';
-  const { quantity } = positionFromMargin({ margin: 1000, leverage, price: entryPrice });
-  const liq = liquidationPrice({
-    side,
-    quantity,
-    entryPrice,
-    marginMode: 'isolated',
-    leverage,
-    maintenanceMarginRate: 0.005,
+/** A shipped window's candles, read from its columns: the perpetual's last price and its mark price. */
+function windowCandles(file: string): (Candle & { time: string })[] {
+  const lines = readFileSync(`content/market-data/crash-windows/${file}`, 'utf8').trim().split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',');
+  const col = (name: string) => header.indexOf(name);
+  return lines.slice(1).map((line) => {
+    const c = line.split(',');
+    const at = (name: string) => c[col(name)];
+    return {
+      time: at('open_time_utc').replace('T', ' ').replace('Z', ' UTC'),
+      open: at('perp_open'),
+      high: at('perp_high'),
+      low: at('perp_low'),
+      close: at('perp_close'),
+      markOpen: at('mark_open'),
+      markHigh: at('mark_high'),
+      markLow: at('mark_low'),
+      markClose: at('mark_close'),
+    };
   });
-  const result = replay({
-    position: { side, entryPrice, liquidationPrice: liq.price ?? undefined },
-    candles: candles.slice(entry),
-  });
-  return { result, liq, candleNumber: entry + 1 + (result.candleIndex ?? 0) };
 }
 
-test('the server-rendered defaults read without JavaScript', async ({ browser }) => {
+test('the server-rendered defaults read without JavaScript, with the story and the data credit', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(PATH);
-  const { result, liq, candleNumber } = calcOutcome(blackThursday.candles, 8, 'long', 10);
-  expect(result.outcome).toBe('liquidation');
+  // By hand: entry at the 2020-03-11T23:00Z close 7,938.39; liquidation 7,938.39 × 0.9 / 0.995 = 7,180.4533; the
+  // first mark low below it is 5,620.86 at 2020-03-12T10:00Z, candle 35 (the last price fell to 5,199.17 that hour).
   await expect(page.getByTestId('outcome')).toHaveText(
-    `Liquidated on candle ${candleNumber} (2020-03-12) at ${formatPrice(liq.price ?? 0)}`,
+    'Liquidated on candle 35 (2020-03-12 10:00 UTC) at 7,180.45 USDT, on the mark price',
   );
-  await expect(page.getByTestId('scenario-source')).toContainText('12saga34/Bitcoin_price_prediction/BTC-USD.csv');
+  await expect(page.getByTestId('liquidation')).toHaveText('7,180.45 USDT');
+  await expect(page.getByTestId('scenario-story')).toContainText('On 12 March 2020 bitcoin fell in two waves');
+  const credit = page.getByTestId('scenario-source');
+  await expect(credit).toContainText('Liquidation is checked on the mark price');
+  await expect(credit.getByRole('link', { name: 'Binance Vision' })).toHaveAttribute(
+    'href',
+    'https://data.binance.vision/',
+  );
+  await expect(credit.getByRole('link', { name: 'CC BY-NC-SA 4.0' })).toHaveAttribute(
+    'href',
+    'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+  );
   await context.close();
 });
 
-test('the liquidation candle the replay reports is the calc module’s, wicks included', async ({ page, problems }) => {
+test('another window loads when chosen, and its outcome is the calc module’s on the CSV’s candles', async ({
+  page,
+  problems,
+}) => {
   const widget = await open(page);
-  await widget.getByLabel('Price path', { exact: true }).selectOption('btc-2021-05');
-  await widget.getByLabel('Entry candle', { exact: true }).fill('3');
+  await widget.getByLabel('Price path', { exact: true }).selectOption('btc-2022-11');
+  await expect(widget.getByTestId('scenario-story')).toContainText('9 November 2022');
+  await widget.getByLabel('Entry candle', { exact: true }).fill('40');
   await widget.getByLabel('Leverage', { exact: true }).fill('20');
-  const { result, liq, candleNumber } = calcOutcome(may2021.candles, 3, 'long', 20);
-  expect(result.outcome).toBe('liquidation');
-  const time = may2021.candles[candleNumber - 1]?.time;
+  const candles = windowCandles('w3_2022-11-08_ftx_1h.csv');
+  const common = { candles, entryIndex: 39, margin: 1000, leverage: 20, maintenanceMarginRate: 0.005 };
+  const long = replayTrade({ ...common, side: 'long' });
+  expect(long.end?.outcome).toBe('liquidation');
+  const at = long.end?.candleIndex ?? -1;
   await expect(widget.getByTestId('outcome')).toHaveText(
-    `Liquidated on candle ${candleNumber} (${time}) at ${formatPrice(liq.price ?? 0)}`,
+    `Liquidated on candle ${at + 1} (${candles[at]?.time}) at ${formatPrice(long.liquidationPrice ?? 0)}, on the mark price`,
   );
-  await expect(widget.getByTestId('liquidation')).toHaveText(formatPrice(liq.price ?? 0));
-  // A short from the same candle survives the crash.
+  await expect(widget.getByTestId('liquidation')).toHaveText(formatPrice(long.liquidationPrice ?? 0));
   await widget.getByRole('radio', { name: 'Short' }).check();
-  const short = calcOutcome(may2021.candles, 3, 'short', 20);
+  const short = replayTrade({ ...common, side: 'short' });
   await expect(widget.getByTestId('outcome')).toHaveText(
-    short.result.outcome === 'none'
-      ? 'Still open at the last candle'
-      : new RegExp(`on candle ${short.candleNumber} \\(`),
+    short.end === null ? 'Still open at the last candle' : new RegExp(`on candle ${short.end.candleIndex + 1} \\(`),
   );
-  await expect(page).toHaveURL(/scenario=btc-2021-05/);
+  await expect(page).toHaveURL(/scenario=btc-2022-11/);
   await expect(page).toHaveURL(/side=short/);
   await widget.locator('canvas').scrollIntoViewIfNeeded();
-  await expect(widget.locator('canvas')).toHaveAttribute('aria-label', /Price chart of 31 candles/);
+  await expect(widget.locator('canvas')).toHaveAttribute('aria-label', /Price chart of 120 candles/);
   expect(problems.list).toEqual([]);
+});
+
+test('the mark price decides liquidation, the last price triggers the stop (13 March 2020, 02:00 UTC)', async ({
+  page,
+}) => {
+  // By hand: entry at the 2020-03-13T01:00Z close 4,062.89, 10x long: liquidation 4,062.89 × 0.9 / 0.995 = 3,674.98.
+  // Next hour the last price fell to 3,621.81, the mark price only to 3,801.83: not liquidated.
+  const widget = await open(page, '?entry=50');
+  await expect(widget.getByTestId('liquidation')).toHaveText('3,674.98 USDT');
+  await expect(widget.getByTestId('outcome')).toHaveText('Still open at the last candle');
+  await expect(widget.getByTestId('extremes')).toHaveText('last 3,621.81 USDT · mark 3,801.83 USDT');
+  // A 5 % stop, 4,062.89 × 0.95 = 3,859.7455, is passed by the last price in that hour: −5 % of 10,000 = −500.
+  await widget.getByLabel('Stop loss', { exact: true }).fill('5');
+  await expect(widget.getByTestId('outcome')).toHaveText(
+    `Stopped out on candle 51 (2020-03-13 02:00 UTC) at ${formatPrice('3859.7455')}, on the last price`,
+  );
+  await expect(widget.getByTestId('final-pnl')).toHaveText('-500.00 USDT');
+});
+
+test('lesson 6: the 10x long with a 5% stop is stopped at 06:00 UTC on 12 March, the crash day', async ({ page }) => {
+  await page.goto('/lessons/risk-management/');
+  const widget = page.locator('[data-widget="replay"]');
+  await widget.scrollIntoViewIfNeeded();
+  // By hand: stop 7,938.39 × 0.95 = 7,541.47; the first last-price low under it is 7,460.00 at 2020-03-12T06:00Z.
+  await expect(widget.getByTestId('outcome')).toHaveText(
+    'Stopped out on candle 31 (2020-03-12 06:00 UTC) at 7,541.47 USDT, on the last price',
+  );
+  await expect(widget.getByTestId('final-pnl')).toHaveText('-500.00 USDT');
+  await expect(widget.getByTestId('extremes')).toHaveText('last 3,621.81 USDT · mark 3,801.83 USDT');
 });
 
 test('a stop and a take-profit: whichever the path touches first ends the trade', async ({ page }) => {
   const widget = await open(page);
   await widget.getByLabel('Stop loss', { exact: true }).fill('5');
-  await expect(widget.getByTestId('outcome')).toHaveText('Stopped out on candle 9 (2020-03-09) at 7,702.71 USDT');
+  await expect(widget.getByTestId('outcome')).toHaveText(
+    'Stopped out on candle 31 (2020-03-12 06:00 UTC) at 7,541.47 USDT, on the last price',
+  );
   await expect(widget.getByTestId('final-pnl')).toHaveText('-500.00 USDT');
   await widget.getByLabel('Stop loss', { exact: true }).fill('');
   await widget.getByRole('radio', { name: 'Short' }).check();
+  // 7,938.39 × 0.8 = 6,350.712, passed by the last low 5,199.17 at 2020-03-12T10:00Z: +20 % of 10,000.
   await widget.getByLabel('Take-profit', { exact: true }).fill('20');
-  await expect(widget.getByTestId('outcome')).toHaveText(/^Took profit on candle 12 \(2020-03-12\)/);
+  await expect(widget.getByTestId('outcome')).toHaveText(
+    'Took profit on candle 35 (2020-03-12 10:00 UTC) at 6,350.71 USDT, on the last price',
+  );
   await expect(widget.getByTestId('final-pnl')).toHaveText('+2,000.00 USDT');
 });
 
 test('play, pause and step with buttons and with the keyboard', async ({ page }) => {
   const widget = await open(page);
   const cursor = widget.getByTestId('cursor');
-  await expect(cursor).toContainText('Candle 25 of 25');
+  await expect(cursor).toContainText('Candle 96 of 96');
   await widget.getByRole('button', { name: 'To entry' }).click();
-  await expect(cursor).toContainText('Candle 8 of 25 (2020-03-08)');
+  await expect(cursor).toContainText(
+    'Candle 24 of 96 (2020-03-11 23:00 UTC): close 7,938.39 USDT (mark 7,933.90 USDT)',
+  );
   await widget.getByRole('button', { name: 'Step forward' }).click();
-  await expect(cursor).toContainText('Candle 9 of 25');
+  await expect(cursor).toContainText('Candle 25 of 96');
   // Keyboard: focus the player and use its keys.
   await widget.getByTestId('player').focus();
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(cursor).toContainText('Candle 12 of 25 (2020-03-12)');
-  await expect(cursor).toContainText('liquidated on candle 12');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(cursor).toContainText('Candle 35 of 96 (2020-03-12 10:00 UTC)');
+  await expect(cursor).toContainText('liquidated on candle 35');
   await expect(cursor).toContainText('equity 0.00 USDT');
   await page.keyboard.press('ArrowLeft');
-  await expect(cursor).toContainText('Candle 11 of 25');
+  await expect(cursor).toContainText('Candle 34 of 96');
   await page.keyboard.press('End');
-  await expect(cursor).toContainText('Candle 25 of 25');
+  await expect(cursor).toContainText('Candle 96 of 96');
   await page.keyboard.press('Home');
-  await expect(cursor).toContainText('Candle 8 of 25');
+  await expect(cursor).toContainText('Candle 24 of 96');
   await page.keyboard.press('Space');
   await expect(widget.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect(cursor).toContainText('Candle 9 of 25', { timeout: 3000 });
+  await expect(cursor).toContainText('Candle 25 of 96', { timeout: 3000 });
   await page.keyboard.press('Space');
   await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
   const paused = await cursor.innerText();
@@ -134,14 +185,17 @@ test('with reduced motion, Play jumps straight to the outcome', async ({ page })
   await expect(widget.getByText('Play jumps straight to the outcome')).toBeVisible();
   await widget.getByRole('button', { name: 'To entry' }).click();
   await widget.getByRole('button', { name: 'Play' }).click();
-  await expect(widget.getByTestId('cursor')).toContainText('Candle 12 of 25');
+  await expect(widget.getByTestId('cursor')).toContainText('Candle 35 of 96');
   await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
-test('seeded random paths come back the same from the link', async ({ page }) => {
+test('seeded random paths come back the same from the link, with one price for last and mark', async ({ page }) => {
   const widget = await open(page, '?scenario=random&seed=5&entry=10');
   // The generator is loaded on demand; the 60-candle path replaces the default once it is here.
   await expect(widget.getByTestId('cursor')).toContainText('Candle 60 of 60 (Day 60)');
+  await expect(widget.getByTestId('one-price')).toHaveText(
+    'A random path has one price, used as both the last and the mark price.',
+  );
   const first = await widget.getByTestId('outcome').innerText();
   const cursor = await widget.getByTestId('cursor').innerText();
   await page.reload();
@@ -168,12 +222,21 @@ test('your own candles: pasted or read from a file, errors name the line, nothin
     'Line 3, column 3 (high): the high (99) is below the open (100).',
   );
   await expect(box).toHaveAttribute('aria-invalid', 'true');
+  // By hand: 10x long at 100, liquidation 100 × 0.9 / 0.995 = 90.45; the 2 January low of 80 passes it.
   const csv = 'time,open,high,low,close\n2024-01-01,100,101,99,100\n2024-01-02,100,100,80,85\n2024-01-03,85,90,84,88';
   await box.fill(csv);
   await widget.getByLabel('Entry candle', { exact: true }).fill('1');
-  await expect(widget.getByTestId('outcome')).toHaveText(/^Liquidated on candle 2 \(2024-01-02\)/);
+  await expect(widget.getByTestId('outcome')).toHaveText('Liquidated on candle 2 (2024-01-02) at 90.45 USDT');
+  await expect(widget.getByTestId('one-price')).toContainText('Your candles have no mark price');
   expect(page.url()).not.toContain('2024-01');
   await expect(page).toHaveURL(/scenario=csv/);
+  // With mark columns, the same last-price wick no longer liquidates: the mark low is 95.
+  await box.fill(
+    'time,open,high,low,close,mark_open,mark_high,mark_low,mark_close\n' +
+      '2024-01-01,100,101,99,100,100,101,99,100\n2024-01-02,100,100,80,85,100,100,95,96\n2024-01-03,85,90,84,88,96,97,95,96',
+  );
+  await expect(widget.getByTestId('outcome')).toHaveText('Still open at the last candle');
+  await expect(widget.getByTestId('one-price')).toHaveCount(0);
   // From a file, read in the page by FileReader.
   await widget.getByLabel('Or choose a CSV file').setInputFiles({
     name: 'candles.csv',

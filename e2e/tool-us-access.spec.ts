@@ -210,10 +210,10 @@ test('answers are never stored: nothing is written to localStorage, sessionStora
   await page.addInitScript(() => {
     const log: string[] = [];
     (window as unknown as { __writes: string[] }).__writes = log;
-    const original = Storage.prototype.setItem;
+    const { setItem } = Storage.prototype as { setItem: (this: Storage, key: string, value: string) => void };
     Storage.prototype.setItem = function (key: string, value: string) {
       log.push(`${key}=${value}`);
-      return original.call(this, key, value);
+      setItem.call(this, key, value);
     };
   });
   const widget = await open(page);

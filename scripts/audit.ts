@@ -40,7 +40,7 @@ export interface PageAudit {
 /** One page of each kind that exists in the built site. */
 export function pagesToAudit(root: string): { kind: string; path: string }[] {
   const xml = readFileSync(join(root, 'sitemap-0.xml'), 'utf8');
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
   const pages: { kind: string; path: string }[] = [{ kind: 'home', path: '/' }];
   const lesson = paths.find((p) => p.startsWith('/lessons/'));
   if (lesson) pages.push({ kind: 'lesson', path: lesson });
@@ -147,13 +147,15 @@ async function main(): Promise<void> {
       audits.push({ ...base, failures });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     stop();
   }
 
   const budget = measureSite(ROOT);
   const bench = spawnSync('npm', ['run', '-s', 'bench'], { encoding: 'utf8' });
-  const benchJson = existsSync('reports/bench.json') ? JSON.parse(readFileSync('reports/bench.json', 'utf8')) : null;
+  const benchJson = existsSync('reports/bench.json')
+    ? (JSON.parse(readFileSync('reports/bench.json', 'utf8')) as unknown)
+    : null;
 
   mkdirSync('reports', { recursive: true });
   writeFileSync(

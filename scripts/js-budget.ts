@@ -42,10 +42,10 @@ const gz = (text: string | Buffer): number => gzipSync(text, { level: 9 }).lengt
 export function staticImports(code: string): string[] {
   const out: string[] = [];
   const re = /(?:^|[;}\n])\s*import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g;
-  for (const m of code.matchAll(re)) out.push(m[1] as string);
+  for (const m of code.matchAll(re)) out.push(m[1]);
   // Re-exports pull code in too.
   for (const m of code.matchAll(/(?:^|[;}\n])\s*export\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']/g))
-    out.push(m[1] as string);
+    out.push(m[1]);
   return out;
 }
 
@@ -69,15 +69,15 @@ export function measurePage(root: string, htmlFile: string): PageReport {
   // Inline scripts (theme, Astro's island bootstrap), except JSON data blocks.
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (/type=["']?(application\/(ld\+)?json|text\/plain)/.test(m[1] ?? '')) continue;
-    if ((m[2] ?? '').trim()) bytes += gz(m[2] as string);
+    if ((m[2] ?? '').trim()) bytes += gz(m[2]);
   }
   // Page scripts load at once. Islands hydrate when they scroll into view (client:visible), one
   // screen at a time, so a page is charged its scripts plus its heaviest island; code an island
   // loads later with import() (chart.js, workers) is not charged at all.
-  const pageScripts = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1] as string);
+  const pageScripts = [...html.matchAll(/<script[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1]);
   const islandTags = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]);
   const urlsOf = (tag: string) =>
-    [...tag.matchAll(/\b(?:component-url|renderer-url)=["']([^"']+)["']/g)].map((u) => u[1] as string);
+    [...tag.matchAll(/\b(?:component-url|renderer-url)=["']([^"']+)["']/g)].map((u) => u[1]);
   // Islands that hydrate at load or idle time always count; visible ones count one at a time.
   const eager = islandTags.filter((t) => !/\bclient=["']visible["']/.test(t)).flatMap(urlsOf);
   const islands = islandTags.filter((t) => /\bclient=["']visible["']/.test(t)).map(urlsOf);

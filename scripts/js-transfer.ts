@@ -17,7 +17,7 @@ export function pagePaths(root: string): string[] {
   const paths = new Set<string>();
   for (const name of readdirSync(root).filter((n) => /^sitemap-\d+\.xml$/.test(n))) {
     const xml = readFileSync(join(root, name), 'utf8');
-    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.add(new URL(m[1] as string).pathname);
+    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.add(new URL(m[1]).pathname);
   }
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {

@@ -45,6 +45,9 @@ export function attributesOf(node: JsxNode, scope: Record<string, unknown> = {})
     const v = a.value;
     if (v === null || v === undefined) out[a.name] = true;
     else if (typeof v === 'string') out[a.name] = v;
+    // The expression is a lesson's own attribute (`input={tenXLong}`, `digits={1}`): evaluated against the lesson's
+    // named scenario values, it gives the figure the page shows. Only the project's own MDX ever reaches this.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
     else out[a.name] = new Function(...Object.keys(scope), `return (${v.value});`)(...Object.values(scope));
   }
   return out;
@@ -73,7 +76,7 @@ export function proseBlocks(source: string, figure: (node: JsxNode) => string): 
         // {' '} and the like: a space or a literal string.
         return /^\s*(['"])(.*)\1\s*$/.exec(n.value ?? '')?.[2] ?? ' ';
       case 'mdxJsxTextElement':
-        if ((n as JsxNode).name === 'Calc') return figure(n as JsxNode);
+        if ((n as JsxNode).name === 'Calc') return figure(n);
         return (n.children ?? []).map(inline).join('');
       default:
         return (n.children ?? []).map(inline).join('');
@@ -182,14 +185,14 @@ export async function lessonScope(source: string, file: string): Promise<Record<
   const load = async (spec: string) =>
     (await import(new URL(spec, pathToFileURL(file)).href)) as Record<string, unknown>;
   for (const m of source.matchAll(/^import\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+\.ts)\2/gm)) {
-    const mod = await load(m[3] as string);
-    for (const part of (m[1] as string).split(',')) {
+    const mod = await load(m[3]);
+    for (const part of m[1].split(',')) {
       const [name, local] = part.trim().split(/\s+as\s+/);
       if (name) scope[(local ?? name).trim()] = mod[name.trim()];
     }
   }
   for (const m of source.matchAll(/^import\s*\*\s*as\s+(\w+)\s+from\s*(['"])([^'"]+\.ts)\2/gm)) {
-    scope[m[1] as string] = await load(m[3] as string);
+    scope[m[1]] = await load(m[3]);
   }
   return scope;
 }

@@ -126,7 +126,7 @@ export function toDecimal(value: unknown, field: string): Decimal {
   } else if (value === undefined || value === null) {
     throw new CalcInputError(field, REQUIRED, `${fieldLabel(field)} is required.`);
   } else if (Decimal.isDecimal(value)) {
-    const other = value as Decimal;
+    const other = value;
     if (other.isNaN()) throw new CalcInputError(field, NOT_A_NUMBER, `${fieldLabel(field)} must be a number.`);
     if (!other.isFinite()) throw new CalcInputError(field, NOT_FINITE, `${fieldLabel(field)} must be a finite number.`);
     result = new Decimal(other);

@@ -73,6 +73,86 @@ export interface CrossLiquidationInput extends LiquidationBase {
 /** Input of {@link liquidationPrice} and {@link bankruptcyPrice}. */
 export type LiquidationInput = IsolatedLiquidationInput | CrossLiquidationInput;
 
+/** Input of {@link crossEquity}: a cross wallet and the other positions it holds. */
+export interface CrossEquityInput {
+  walletBalance: Numeric;
+  /** Settlement of every position in the wallet (they must all match); default `'linear'`. */
+  contract?: Contract;
+  otherPositions?: readonly OtherPosition[];
+}
+
+/** One other position of a cross wallet, valued at its mark price. */
+export interface OtherPositionValue {
+  /** Notional at the mark price (quote for linear, coin for inverse). */
+  notional: Decimal;
+  unrealisedPnl: Decimal;
+  /** `notional × maintenanceMarginRate − maintenanceAmount`. */
+  maintenanceMargin: Decimal;
+}
+
+/** Result of {@link crossEquity}. */
+export interface CrossEquity {
+  /** The equity the wallet puts behind a new position: `W + Σ (PnL_i − MM_i)`. */
+  equity: Decimal;
+  /** Each other position's value, in input order. */
+  others: OtherPositionValue[];
+}
+
+/** Unrealised PnL and maintenance margin of another cross position, at its mark price. */
+function otherPositionValue(other: OtherPosition, i: number, contract: Contract): OtherPositionValue {
+  const path = (field: string) => `otherPositions[${i}].${field}`;
+  if (other === null || typeof other !== 'object')
+    throw new CalcInputError(`otherPositions[${i}]`, REQUIRED, `Other position ${i + 1} is missing.`);
+  const side = parseSide(other.side, path('side'));
+  const otherContract = parseContract(other.contract, path('contract'));
+  ensure(
+    otherContract === contract,
+    path('contract'),
+    'Cross margin adds up positions settled in the same currency: do not mix coin-margined and USDT-margined positions.',
+  );
+  const quantity = quantityOf(otherContract, other.quantity, path('quantity'));
+  const entry = positive(other.entryPrice, path('entryPrice'));
+  const mark = positive(other.markPrice, path('markPrice'));
+  const rate = maintenanceRate(other.maintenanceMarginRate, path('maintenanceMarginRate'));
+  const amount = nonNegative(other.maintenanceAmount, path('maintenanceAmount'), ZERO);
+  const notional = notionalOf(contract, quantity, mark);
+  const maintenanceMargin = notional.times(rate).minus(amount);
+  ensure(
+    !maintenanceMargin.isNegative(),
+    path('maintenanceAmount'),
+    'A maintenance amount is larger than notional × rate.',
+  );
+  return { notional, unrealisedPnl: pnlOf(side, contract, quantity, entry, mark), maintenanceMargin };
+}
+
+/**
+ * Equity a cross-margin wallet puts behind a position: the wallet balance plus each other position's unrealised PnL
+ * minus its maintenance margin, both at its mark price: `W = WB + Σ (UPNL_i − MM_i)`, `MM_i = N_i × r_i − a_i`.
+ * In the wallet's settlement currency (quote for linear, coin for inverse).
+ * Source: Binance USDⓈ-M liquidation price, "WB − TMM1 + UPNL1" (TMM1 and UPNL1 the other positions' maintenance
+ * margin and unrealised PnL), https://www.binance.com/fr/support/faq/b3c689c1f50a44cabb3a84e663b81d93
+ * @throws CalcInputError for a missing wallet, invalid other positions, mixed settlements, or an amount above
+ *   notional × rate.
+ * @example crossEquity({ walletBalance: 5000, otherPositions: [{ side: 'long', quantity: 2, entryPrice: 3000, markPrice: 2700, maintenanceMarginRate: 0.004 }] }).equity // 4378.4
+ */
+export function crossEquity(input: CrossEquityInput): CrossEquity {
+  requireInput(input);
+  const contract = parseContract(input.contract);
+  // Array.isArray narrows a readonly array to any[], so the typed name is kept for the rest.
+  const others: readonly OtherPosition[] = input.otherPositions ?? [];
+  if (!Array.isArray(input.otherPositions ?? [])) {
+    throw new CalcInputError('otherPositions', INCONSISTENT, 'Other positions must be a list.');
+  }
+  let equity = signed(input.walletBalance, 'walletBalance');
+  const values: OtherPositionValue[] = [];
+  for (let i = 0; i < others.length; i++) {
+    const value = otherPositionValue(others[i], i, contract);
+    equity = equity.plus(value.unrealisedPnl).minus(value.maintenanceMargin);
+    values.push(value);
+  }
+  return { equity, others: values };
+}
+
 /** Result of {@link liquidationPrice}. */
 export interface LiquidationResult {
   /** Mark price at which the position is liquidated; `null` when no positive price liquidates it. */
@@ -83,40 +163,44 @@ export interface LiquidationResult {
   distance: Decimal | null;
   /** The tier used, when `tiers` were given. */
   tier?: Tier;
+  /** Its place in the table sorted by floor, from 1, when `tiers` were given. */
+  tierNumber?: number;
 }
 
+/** The validated input, in the quantities of the exchanges' formulas. */
 interface Prepared {
   contract: Contract;
+  /** Side sign: +1 long, −1 short. */
   s: 1 | -1;
+  /** The same sign as a Decimal, for the formulas. */
+  sign: Decimal;
+  /** q: base units (linear) or USD face value (inverse). */
   quantity: Decimal;
+  /** E: entry price. */
   entry: Decimal;
+  /** N_E: notional at entry, q·E (linear, quote) or q/E (inverse, coin). */
+  entryNotional: Decimal;
+  /** W: equity behind the position: the isolated margin (N_E / L with a leverage), or the cross wallet's equity. */
+  equity: Decimal;
+  /** L, when an isolated position's margin is given as its leverage (W = N_E / L). */
+  leverage?: Decimal;
   mode: 'isolated' | 'cross';
   /** The field to blame when the position would be liquidated as soon as it opened. */
   equityField: 'margin' | 'leverage' | 'walletBalance';
-  /**
-   * Equity as a fraction of entry notional, `f = W / N_E` (`1/L` for an isolated position opened at leverage L), kept
-   * as numerator and denominator: the solver then works on short exact numbers and divides by short divisors, which
-   * decimal.js does several times faster than arithmetic on 40-digit quotients.
-   */
-  equityNum: Decimal;
-  /** Denominator of `equityNum`: the leverage, or the entry notional (then `overNotional`). */
-  equityDen: Decimal;
-  overNotional: boolean;
-  /** Notional at entry, q·E (linear, quote) or q/E (inverse, coin); computed on first use, see {@link entryNotionalOf}. */
-  entryNotional?: Decimal;
-  /** `1 − s·f` (linear) or `1 / (1 + s·f)` (inverse), shared by every solve that leaves equity unchanged; null: none. */
-  equityRatio?: Decimal | null;
+  /** c: close fee rate on the notional at the liquidation price. */
   closeFee: Decimal;
   basis: 'liquidation' | 'entry';
+  /** r and a of a flat rule (absent with a tier table). */
   rate?: Decimal;
   amount: Decimal;
   table?: Tier[];
 }
 
+const MINUS_ONE = new Decimal(-1);
 const BASES = ['liquidation', 'entry'] as const;
 const MODES = ['isolated', 'cross'] as const;
 
-/** Validates the input into the quantities the solver works with; no division happens here. */
+/** Validates the input into the quantities the formulas use. */
 function prepare(input: LiquidationInput): Prepared {
   requireInput(input);
   const side = parseSide(input.side);
@@ -127,11 +211,11 @@ function prepare(input: LiquidationInput): Prepared {
   const mode = parseOption(input.marginMode, 'marginMode', MODES);
   const basis = parseOption(input.maintenanceBasis, 'maintenanceBasis', BASES, 'liquidation');
   const closeFee = feeRate(input.closeFeeRate, 'closeFeeRate', ZERO);
+  const entryNotional = notionalOf(contract, quantity, entry);
 
   let rate: Decimal | undefined;
   let amount = ZERO;
   let table: Tier[] | undefined;
-  let entryNotional: Decimal | undefined;
   let maxLeverage: Decimal;
   if (input.tiers !== undefined && input.tiers !== null) {
     if (input.maintenanceMarginRate !== undefined && input.maintenanceMarginRate !== null) {
@@ -149,7 +233,6 @@ function prepare(input: LiquidationInput): Prepared {
       );
     }
     table = withMaintenanceAmounts(input.tiers);
-    entryNotional = notionalOf(contract, quantity, entry);
     const entryTier = table[tierIndexFor(entryNotional, table)];
     maxLeverage =
       input.maxLeverage !== undefined
@@ -168,10 +251,9 @@ function prepare(input: LiquidationInput): Prepared {
     maxLeverage = maxLeverageOf(input.maxLeverage);
   }
 
-  let equityNum: Decimal;
-  let equityDen: Decimal;
-  let overNotional = true;
-  let equityField: Prepared['equityField'] = 'walletBalance';
+  let equity: Decimal;
+  let lev: Decimal | undefined;
+  let equityField: Prepared['equityField'];
   if (mode === 'isolated') {
     const isolated = input as IsolatedLiquidationInput;
     const hasMargin = isolated.margin !== undefined && isolated.margin !== null;
@@ -179,72 +261,93 @@ function prepare(input: LiquidationInput): Prepared {
     if (!hasMargin && !hasLeverage) {
       throw new CalcInputError('margin', REQUIRED, 'Give the margin for this position, or its leverage.');
     }
-    const lev = hasLeverage ? parseLeverage(isolated.leverage, maxLeverage) : undefined;
+    if (hasLeverage) lev = parseLeverage(isolated.leverage, maxLeverage);
     if (hasMargin) {
-      equityNum = positive(isolated.margin, 'margin');
-      entryNotional ??= notionalOf(contract, quantity, entry);
-      equityDen = entryNotional;
+      equity = positive(isolated.margin, 'margin');
       equityField = 'margin';
     } else {
-      // Margin = initial margin = notional / L, so f = 1 / L for linear and inverse alike.
-      equityNum = ONE;
-      equityDen = lev as Decimal;
-      overNotional = false;
+      // Margin = initial margin = N_E / L.
+      equity = entryNotional.div(lev as Decimal);
       equityField = 'leverage';
     }
   } else {
     const cross = input as CrossLiquidationInput;
     if (cross.leverage !== undefined && cross.leverage !== null) parseLeverage(cross.leverage, maxLeverage);
-    let equity = signed(cross.walletBalance, 'walletBalance');
-    const others = cross.otherPositions ?? [];
-    if (!Array.isArray(others))
-      throw new CalcInputError('otherPositions', INCONSISTENT, 'Other positions must be a list.');
-    for (let i = 0; i < others.length; i++) equity = equity.plus(otherEquity(others[i], i, contract));
-    equityNum = equity;
-    entryNotional ??= notionalOf(contract, quantity, entry);
-    equityDen = entryNotional;
+    equity = crossEquity({ walletBalance: cross.walletBalance, contract, otherPositions: cross.otherPositions }).equity;
+    equityField = 'walletBalance';
   }
 
   const prepared: Prepared = {
     contract,
     s,
+    sign: s === 1 ? ONE : MINUS_ONE,
     quantity,
     entry,
+    entryNotional,
+    equity,
     mode,
     equityField,
-    equityNum,
-    equityDen,
-    overNotional,
     closeFee,
     basis,
     amount,
   };
-  if (entryNotional) prepared.entryNotional = entryNotional;
+  if (lev && equityField === 'leverage') prepared.leverage = lev;
   if (rate) prepared.rate = rate;
   if (table) prepared.table = table;
   return prepared;
 }
 
-/** The entry notional, computed once and only when a tier, an amount or the margin needs it. */
-function entryNotionalOf(p: Prepared): Decimal {
-  return (p.entryNotional ??= notionalOf(p.contract, p.quantity, p.entry));
+/**
+ * Solves `W + s·PnL(P) = r_L·N(P) + r_E·N_E − a + c·N(P)` for the price P, as the exchanges write it. With the
+ * cushion `X = W + a − r_E·N_E` and `k = r_L + c`:
+ * linear `P = (X − s·q·E) / (q·k − s·q)` (Binance USDⓈ-M: `LP = (WB + cum − s·q·E) / (q·MMR − s·q)`);
+ * inverse `P = (q·k + s·q) / (X + s·q/E)` (Binance COIN-M: `LP = (q·MMR + s·q) / (WB + cum + s·q/E)`).
+ * `r_L` is the rate on the notional at P (liquidation basis), `r_E` the rate on the entry notional (entry basis); the
+ * other one is 0. Returns null when no positive price solves it.
+ */
+function solve(p: Prepared, rate: Decimal, amount: Decimal): Decimal | null {
+  const { s, sign, quantity: q, entryNotional: entryN, closeFee: c } = p;
+  const rL = p.basis === 'liquidation' ? rate : ZERO;
+  const rE = p.basis === 'entry' ? rate : ZERO;
+  const k = rL.plus(c);
+  // A long (linear) or a short (inverse) whose requirement grows as fast as the position loses never reaches it.
+  if ((p.contract === 'linear') === (s === 1)) {
+    ensure(k.lt(ONE), 'maintenanceMarginRate', 'The maintenance rate plus the close fee rate must stay below 1.');
+  }
+  const cushion = p.equity.plus(amount).minus(rE.times(entryN));
+  const numerator = p.contract === 'linear' ? cushion.minus(entryN.times(sign)) : q.times(k.plus(sign));
+  const denominator = p.contract === 'linear' ? q.times(k.minus(sign)) : cushion.plus(entryN.times(sign));
+  if (denominator.isZero()) return null;
+  const price = numerator.div(denominator);
+  return price.gt(ZERO) ? price : null;
+}
+
+/** The liquidation price with the flat rate, or with tier `i` of the table. */
+function solveWithTier(p: Prepared, i: number): Decimal | null {
+  if (!p.table) return solve(p, p.rate as Decimal, p.amount);
+  return solve(p, p.table[i].maintenanceMarginRate, p.table[i].maintenanceAmount);
+}
+
+/** Bankruptcy price: the same identity with no maintenance (r = 0, a = 0), the close fee kept. */
+function solveBankruptcy(p: Prepared): Decimal | null {
+  return solve(p, ZERO, ZERO);
 }
 
 /**
- * The position must not be liquidated the moment it opens: equity above the requirement at entry,
- * `f + a/N_E − r_E > r_L + c`, which holds exactly when the liquidation price solved with the entry tier lies on the
- * losing side of entry (below it for a long, above for a short) or, with no such price, when no price liquidates.
+ * The position must not be liquidated the moment it opens: equity above the requirement at entry, where the notional
+ * at P is N_E whichever the basis: `W > N_E·(r + c) − a`, with the entry tier's r and a.
  */
-function assertOpensSafely(p: Prepared, entryTierRatio: Decimal | null): void {
-  const safe =
-    entryTierRatio === null
-      ? // No positive solution: a linear long or an inverse short has equity to spare at every price; the others have
-        // so little equity that every price is below the requirement.
-        (p.contract === 'linear') === (p.s === 1)
-      : p.s === 1
-        ? entryTierRatio.lt(ONE)
-        : entryTierRatio.gt(ONE);
-  if (safe) return;
+function assertOpensSafely(p: Prepared): void {
+  const tier = p.table ? p.table[entryTierIndex(p)] : undefined;
+  const rate = tier ? tier.maintenanceMarginRate : (p.rate as Decimal);
+  const amount = tier ? tier.maintenanceAmount : p.amount;
+  const requirementAtEntry = p.entryNotional.times(rate.plus(p.closeFee)).minus(amount);
+  if (p.equity.gt(requirementAtEntry)) return;
+  refuseAtOnce(p);
+}
+
+/** Throws the error for a position the requirement would close as soon as it opened. */
+function refuseAtOnce(p: Prepared): never {
   throw new CalcInputError(
     p.equityField,
     INCONSISTENT,
@@ -254,141 +357,109 @@ function assertOpensSafely(p: Prepared, entryTierRatio: Decimal | null): void {
   );
 }
 
-/** Unrealised PnL minus maintenance margin of another cross position, at its mark price. */
-function otherEquity(other: OtherPosition, i: number, contract: Contract): Decimal {
-  const path = (field: string) => `otherPositions[${i}].${field}`;
-  if (other === null || typeof other !== 'object')
-    throw new CalcInputError(`otherPositions[${i}]`, REQUIRED, `Other position ${i + 1} is missing.`);
-  const side = parseSide(other.side, path('side'));
-  const otherContract = parseContract(other.contract, path('contract'));
-  ensure(
-    otherContract === contract,
-    path('contract'),
-    'Cross margin adds up positions settled in the same currency: do not mix coin-margined and USDT-margined positions.',
-  );
-  const quantity = quantityOf(otherContract, other.quantity, path('quantity'));
-  const entry = positive(other.entryPrice, path('entryPrice'));
-  const mark = positive(other.markPrice, path('markPrice'));
-  const rate = maintenanceRate(other.maintenanceMarginRate, path('maintenanceMarginRate'));
-  const amount = nonNegative(other.maintenanceAmount, path('maintenanceAmount'), ZERO);
-  const maintenance = notionalOf(contract, quantity, mark).times(rate).minus(amount);
-  ensure(!maintenance.isNegative(), path('maintenanceAmount'), 'A maintenance amount is larger than notional × rate.');
-  return pnlOf(side, contract, quantity, entry, mark).minus(maintenance);
+/** Index of the tier used at entry (re-chosen at the liquidation price later); -1 with a flat rate. */
+function entryTierIndex(p: Prepared): number {
+  return p.table ? tierIndexFor(p.entryNotional, p.table) : -1;
 }
 
 /**
- * Solves `equity + s·PnL(P) = maintenance(P) + closeFee(P)` for the ratio `P / E`, in units of entry notional
- * (`f = W/N_E = F/D`, `a' = a/N_E`, `f' = f + a' − r_E`). Linear: `P/E = (1 − s·f') / (1 − s·(r_L + c))`;
- * inverse: `P/E = (1 + s·(r_L + c)) / (1 + s·f')`, where `r_L` is the rate on the liquidation-price notional
- * (liquidation basis) and `r_E` the rate on entry notional (entry basis); the other one is 0.
- * Returns null when no positive price solves it.
+ * The liquidation price and the tier it was solved with. Binance: "If your position (calculated at the liquidation
+ * price) and the current position (calculated at the opening price) are of different levels, … substitute the
+ * maintenance margin rate and amount of the level … to recalculate."
  */
-function solveRatio(p: Prepared, rate: Decimal, amount: Decimal, withMaintenance: boolean): Decimal | null {
-  const { s, closeFee: c } = p;
-  let F = p.equityNum;
-  let D = p.equityDen;
-  if (withMaintenance && !amount.isZero()) {
-    if (p.overNotional) F = F.plus(amount);
-    else {
-      const notional = entryNotionalOf(p);
-      F = F.times(notional).plus(amount.times(D));
-      D = D.times(notional);
-    }
-  }
-  if (withMaintenance && p.basis === 'entry' && !rate.isZero()) F = F.minus(rate.times(D));
-  const k = withMaintenance && p.basis === 'liquidation' ? plusNZ(rate, c) : c;
-  // Linear: (1 − s·k) ≤ 0 would put the price at infinity; inverse: (1 + s·k) the same for a short.
-  const costs = k.isZero() ? ONE : (p.contract === 'linear') === (s === 1) ? ONE.minus(k) : ONE.plus(k);
-  // k < 1 (exponent below 0) is the usual case and needs no comparison.
-  if (k.e >= 0) {
-    ensure(costs.gt(ZERO), 'maintenanceMarginRate', 'The maintenance rate plus the close fee rate must stay below 1.');
-  }
-  const unchanged = F === p.equityNum && D === p.equityDen;
-  let base = unchanged ? p.equityRatio : undefined;
-  if (base === undefined) {
-    // Linear (1 − s·f') = (D − s·F) / D; inverse 1 / (1 + s·f') = D / (D + s·F).
-    const top = p.contract === 'linear' ? (s === 1 ? D.minus(F) : D.plus(F)) : s === 1 ? D.plus(F) : D.minus(F);
-    base = top.s !== 1 || top.isZero() ? null : p.contract === 'linear' ? top.div(D) : D.div(top);
-    if (unchanged) p.equityRatio = base;
-  }
-  if (base === null) return null;
-  if (costs === ONE) return base;
-  return p.contract === 'linear' ? base.div(costs) : base.times(costs);
-}
-
-/** `x + y`, skipping the operation when `y` is zero (the common case for optional fees and amounts). */
-function plusNZ(x: Decimal, y: Decimal): Decimal {
-  return y.isZero() ? x : x.plus(y);
-}
-
-/** Index of the tier used at entry (re-chosen at the liquidation price later); -1 with a flat rate. */
-function entryTierIndex(p: Prepared): number {
-  return p.table ? tierIndexFor(entryNotionalOf(p), p.table) : -1;
-}
-
-/** Solves with the flat rate, or with tier `i` of the table. */
-function ratioWith(p: Prepared, i: number): Decimal | null {
-  if (!p.table) return solveRatio(p, p.rate as Decimal, p.amount, true);
-  return solveRatio(p, p.table[i].maintenanceMarginRate, p.table[i].maintenanceAmount, true);
-}
-
-function solveTiered(p: Prepared): { ratio: Decimal | null; tier?: Tier } {
+function solveTiered(p: Prepared): { price: Decimal | null; index: number } {
   let index = entryTierIndex(p);
-  let ratio = ratioWith(p, index);
-  assertOpensSafely(p, ratio);
+  let price = solveWithTier(p, index);
   const table = p.table;
-  if (!table) return { ratio };
-  if (p.basis === 'entry') return { ratio, tier: table[index] };
-  const notionalAt = (r: Decimal | null) => (r === null ? ZERO : notionalOf(p.contract, p.quantity, p.entry.times(r)));
-  // Binance: "If your position (calculated at the liquidation price) and the current position (calculated at the opening
-  // price) are of different levels, … substitute the maintenance margin rate and amount of the level … to recalculate."
+  if (!table || p.basis === 'entry') return { price, index };
+  const tierAt = (candidate: Decimal | null) =>
+    tierIndexFor(candidate === null ? ZERO : notionalOf(p.contract, p.quantity, candidate), table);
   const seen = new Set<number>([index]);
   for (;;) {
-    const next = tierIndexFor(notionalAt(ratio), table);
-    if (next === index) return { ratio, tier: table[index] };
+    const next = tierAt(price);
+    if (next === index) return { price, index };
     if (seen.has(next)) break; // oscillation: fall back to a scan for the self-consistent tier
     seen.add(next);
     index = next;
-    ratio = ratioWith(p, index);
+    price = solveWithTier(p, index);
   }
   for (let i = 0; i < table.length; i++) {
-    const candidate = ratioWith(p, i);
-    if (tierIndexFor(notionalAt(candidate), table) === i) return { ratio: candidate, tier: table[i] };
+    const candidate = solveWithTier(p, i);
+    if (tierAt(candidate) === i) return { price: candidate, index: i };
   }
-  return { ratio, tier: table[index] };
+  return { price, index };
+}
+
+/**
+ * Fast path for the commonest case, an isolated position opened at leverage L with a flat rate, no maintenance amount
+ * and the liquidation basis. There `W = N_E / L`, and the formulas of {@link solve} become, over a common denominator,
+ * linear `P/E = (1 − s·L) / (L·(k − s))`, inverse `P/E = L·(k + s) / (1 + s·L)` (`k = r + c`; bankruptcy: `k = c`),
+ * and the position opens safely exactly when `L·k < 1` (the requirement rate is below the initial margin rate 1/L;
+ * with L ≥ 1 this also keeps k below 1). Only short numbers enter the one division. Checked against the plain formula
+ * by the property test "the leverage fast path equals Binance’s formula with W = q·E/L, and the plain solver given
+ * that margin" (liquidationPrice.properties.test.ts). Returns null when the case does not apply.
+ */
+function openedAtLeverage(p: Prepared): LiquidationResult | null {
+  const L = p.leverage;
+  if (!L || !p.rate || !p.amount.isZero() || p.basis !== 'liquidation') return null;
+  const { sign, contract, entry } = p;
+  const ratio = (k: Decimal): Decimal | null => {
+    const top = contract === 'linear' ? ONE.minus(L.times(sign)) : L.times(k.plus(sign));
+    const bottom = contract === 'linear' ? L.times(k.minus(sign)) : ONE.plus(L.times(sign));
+    if (bottom.isZero()) return null; // an inverse short at 1x: no price brings it down
+    const value = top.div(bottom);
+    return value.gt(ZERO) ? value : null;
+  };
+  const k = p.rate.plus(p.closeFee);
+  if (!L.times(k).lt(ONE)) refuseAtOnce(p);
+  const liquidation = ratio(k);
+  const bankruptcy = ratio(p.closeFee);
+  return {
+    price: liquidation === null ? null : entry.times(liquidation),
+    bankruptcyPrice: bankruptcy === null ? null : entry.times(bankruptcy),
+    distance: liquidation === null ? null : liquidation.minus(ONE),
+  };
 }
 
 /**
  * Liquidation price from the identity "equity + unrealised PnL = maintenance requirement [+ close fee at that price]",
  * solved in closed form. Equity is the isolated margin (or `notional / leverage`), or for cross the wallet balance plus
- * the other positions' unrealised PnL minus their maintenance margin at their mark prices. Linear, flat rate, no fee:
- * `P = (W + a − s·q·E) / (q·r − s·q)`, Binance's USDⓈ-M formula with WB − TMM1 + UPNL1 in W; inverse:
- * `P = (q·r + s·q) / (W + a + s·q/E)`, Binance's COIN-M formula; with `tiers` the tier is re-chosen at the liquidation
- * price's notional until stable. Prices in quote per base unit.
+ * the other positions' unrealised PnL minus their maintenance margin at their mark prices ({@link crossEquity}).
+ * Linear: `P = (W + a − r_E·q·E − s·q·E) / (q·(r_L + c) − s·q)`, Binance's USDⓈ-M formula with WB − TMM1 + UPNL1 in W;
+ * inverse: `P = (q·(r_L + c) + s·q) / (W + a − r_E·q/E + s·q/E)`, Binance's COIN-M formula; `r_L` applies on the
+ * liquidation-price notional (default), `r_E` on the entry notional (`maintenanceBasis: 'entry'`, Bybit). With `tiers`
+ * the tier is re-chosen at the liquidation price's notional until stable. Prices in quote per base unit; W and a in
+ * quote (linear) or coin (inverse).
  * Sources: Binance USDⓈ-M https://www.binance.com/fr/support/faq/b3c689c1f50a44cabb3a84e663b81d93 ; Binance COIN-M
  * https://www.binance.com/es/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46 ; Bybit (entry basis)
  * https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account ;
  * Hyperliquid `liq_price = price − side × margin_available / position_size / (1 − l × side)`
- * https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations
+ * https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations ; close fee in the requirement, Gate
+ * `(Entry ± Margin/Size) / [1 ± (MMR + Taker rate)]` https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price
  * @throws CalcInputError for invalid fields, both or neither of rate/tiers, a margin at or below the requirement at entry.
  * @example liquidationPrice({ side: 'long', quantity: 1, entryPrice: 10000, marginMode: 'isolated', leverage: 10, maintenanceMarginRate: 0.005 }).price // 9045.22…
  */
 export function liquidationPrice(input: LiquidationInput): LiquidationResult {
   const p = prepare(input);
-  const { ratio, tier } = solveTiered(p);
-  const bankruptcy = solveRatio(p, ZERO, ZERO, false);
+  const fast = openedAtLeverage(p);
+  if (fast) return fast;
+  assertOpensSafely(p);
+  const { price, index } = solveTiered(p);
   const result: LiquidationResult = {
-    price: ratio === null ? null : p.entry.times(ratio),
-    bankruptcyPrice: bankruptcy === null ? null : p.entry.times(bankruptcy),
-    distance: ratio === null ? null : ratio.minus(ONE),
+    price,
+    bankruptcyPrice: solveBankruptcy(p),
+    distance: price === null ? null : price.div(p.entry).minus(ONE),
   };
-  if (tier) result.tier = tier;
+  if (p.table) {
+    result.tier = p.table[index];
+    result.tierNumber = index + 1;
+  }
   return result;
 }
 
 /**
  * Bankruptcy price: where equity + unrealised PnL falls to the close fee at that price (to zero without a close fee).
- * Linear: `P = (q·E − s·W) / (q·(1 − s·c))`; inverse: `P = q·(s + c) / (W + s·q/E)`. Same input as {@link liquidationPrice}.
+ * Linear: `P = (W − s·q·E) / (q·(c − s))`; inverse: `P = q·(c + s) / (W + s·q/E)`. Same input as {@link liquidationPrice}.
  * Source: Bybit, "Bankruptcy Price = Entry Price × (1 − Initial Margin Rate)" for a long,
  * https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account
  * @throws CalcInputError as {@link liquidationPrice}.
@@ -396,7 +467,6 @@ export function liquidationPrice(input: LiquidationInput): LiquidationResult {
  */
 export function bankruptcyPrice(input: LiquidationInput): Decimal | null {
   const p = prepare(input);
-  assertOpensSafely(p, ratioWith(p, entryTierIndex(p)));
-  const ratio = solveRatio(p, ZERO, ZERO, false);
-  return ratio === null ? null : p.entry.times(ratio);
+  assertOpensSafely(p);
+  return solveBankruptcy(p);
 }

@@ -5,7 +5,7 @@
  */
 import { Decimal, type Numeric, ONE, ZERO } from './decimal.ts';
 import { CalcInputError, INCONSISTENT, OUT_OF_RANGE, REQUIRED } from './errors.ts';
-import { type LiquidationResult, liquidationPrice } from './liquidationPrice.ts';
+import { liquidationPrice } from './liquidationPrice.ts';
 import { pnlOf } from './pnl.ts';
 import {
   type Side,
@@ -270,14 +270,14 @@ function firstCrossing(
 ): MarginCrossing | null {
   const last = path.length - 1;
   for (let k = 0; k < last; k++) {
-    const h0 = health[k] as Decimal;
-    const h1 = health[k + 1] as Decimal;
+    const h0 = health[k];
+    const h1 = health[k + 1];
     if (h1.gt(ZERO)) continue;
     // h is affine in f along the segment: h(f) = h0 + f·(h1 − h0) = 0 at f = h0 / (h0 − h1), with h0 > 0 ≥ h1.
     const fraction = h0.div(h0.minus(h1));
-    const from = path[k] as Decimal[];
-    const to = path[k + 1] as Decimal[];
-    const prices = from.map((p, i) => p.plus((to[i] as Decimal).minus(p).times(fraction)));
+    const from = path[k];
+    const to = path[k + 1];
+    const prices = from.map((p, i) => p.plus(to[i].minus(p).times(fraction)));
     const at = fraction.plus(k);
     return {
       at,
@@ -285,7 +285,7 @@ function firstCrossing(
       fraction,
       share: at.div(last),
       prices,
-      moves: prices.map((p, i) => p.div((positions[i] as MarginModesPositionInfo).entryPrice).minus(ONE)),
+      moves: prices.map((p, i) => p.div(positions[i].entryPrice).minus(ONE)),
     };
   }
   return null;
@@ -303,8 +303,8 @@ function crossLiquidationAt(
   wallet: Decimal,
   prices: readonly Decimal[],
 ): Decimal | null {
-  const p = positions[i] as MarginModesPositionInfo;
-  const mark = prices[i] as Decimal;
+  const p = positions[i];
+  const mark = prices[i];
   return liquidationPrice({
     side: p.side,
     quantity: p.quantity,
@@ -318,7 +318,7 @@ function crossLiquidationAt(
         side: o.side,
         quantity: o.quantity,
         entryPrice: o.entryPrice,
-        markPrice: prices[j] as Decimal,
+        markPrice: prices[j],
         maintenanceMarginRate: o.maintenanceMarginRate,
       })),
     maintenanceMarginRate: p.maintenanceMarginRate,
@@ -394,14 +394,14 @@ export function simulateMarginModes(input: MarginModesInput): MarginModesResult 
     return row.map((price, i) => listedPrice(price, `path[${k}][${i}]`, `the price of position ${i + 1} at step ${k}`));
   });
   const last = path.length - 1;
-  const first = path[0] as Decimal[];
-  const final = path[last] as Decimal[];
+  const first = path[0];
+  const final = path[last];
 
   // Isolated: each position on its own margin.
-  const isoHealth = positions.map((p, i) => path.map((prices) => isolatedHealth(p, prices[i] as Decimal)));
+  const isoHealth = positions.map((p, i) => path.map((prices) => isolatedHealth(p, prices[i])));
   const isoCrossings = positions.map((_, i) => {
-    const health = isoHealth[i] as Decimal[];
-    if (!(health[0] as Decimal).gt(ZERO)) {
+    const health = isoHealth[i];
+    if (!health[0].gt(ZERO)) {
       throw new CalcInputError(
         `path[0][${i}]`,
         INCONSISTENT,
@@ -414,31 +414,26 @@ export function simulateMarginModes(input: MarginModesInput): MarginModesResult 
   const goneBy = (c: MarginCrossing | null, k: number) => c !== null && c.step + 1 <= k;
   const isoEquity = path.map((prices, k) =>
     positions.reduce(
-      (equity, p, i) =>
-        goneBy(isoCrossings[i] ?? null, k) ? equity : equity.plus(p.margin).plus(pnlAt(p, prices[i] as Decimal)),
+      (equity, p, i) => (goneBy(isoCrossings[i] ?? null, k) ? equity : equity.plus(p.margin).plus(pnlAt(p, prices[i]))),
       freeBalance,
     ),
   );
   const isoPositions: IsolatedPositionOutcome[] = positions.map((p, i) => {
     const crossing = isoCrossings[i] ?? null;
-    const exitPrice = crossing ? (crossing.prices[i] as Decimal) : (final[i] as Decimal);
+    const exitPrice = crossing ? crossing.prices[i] : final[i];
     const pnl = crossing ? p.margin.neg() : pnlAt(p, exitPrice);
     return {
-      liquidationPrice: (isolatedLiquidation[i] as LiquidationResult).price,
+      liquidationPrice: isolatedLiquidation[i].price,
       liquidation: crossing,
       exitPrice,
       pnl,
       equity: crossing ? ZERO : p.margin.plus(pnl),
     };
   });
-  const isoFinal = isoEquity[last] as Decimal;
+  const isoFinal = isoEquity[last];
   const isolated: IsolatedModeResult = {
     equity: isoEquity,
-    health: path.map((_, k) =>
-      positions.map((__, i) =>
-        goneBy(isoCrossings[i] ?? null, k) ? null : ((isoHealth[i] as Decimal[])[k] as Decimal),
-      ),
-    ),
+    health: path.map((_, k) => positions.map((__, i) => (goneBy(isoCrossings[i] ?? null, k) ? null : isoHealth[i][k]))),
     positions: isoPositions,
     finalEquity: isoFinal,
     change: isoFinal.minus(wallet),
@@ -447,23 +442,21 @@ export function simulateMarginModes(input: MarginModesInput): MarginModesResult 
   };
 
   // Cross: one pool behind every position.
-  const crossPnl = path.map((prices) => sum(positions.map((p, i) => pnlAt(p, prices[i] as Decimal))));
-  const maintenance = path.map((prices) => sum(positions.map((p, i) => maintenanceAt(p, prices[i] as Decimal))));
-  const crossHealth = path.map((_, k) => wallet.plus(crossPnl[k] as Decimal).minus(maintenance[k] as Decimal));
+  const crossPnl = path.map((prices) => sum(positions.map((p, i) => pnlAt(p, prices[i]))));
+  const maintenance = path.map((prices) => sum(positions.map((p, i) => maintenanceAt(p, prices[i]))));
+  const crossHealth = path.map((_, k) => wallet.plus(crossPnl[k]).minus(maintenance[k]));
   // No start check needed: with Σ margins ≤ wallet, H = (wallet − Σ M) + Σ h_i > 0 while every isolated h_i > 0, so
   // the cross account is healthy at the first step (and is never liquidated before the first isolated position).
   const crossCrossing = firstCrossing(crossHealth, path, positions);
-  const crossEquity = path.map((_, k) => (goneBy(crossCrossing, k) ? ZERO : wallet.plus(crossPnl[k] as Decimal)));
+  const crossEquity = path.map((_, k) => (goneBy(crossCrossing, k) ? ZERO : wallet.plus(crossPnl[k])));
   const exitPrices = crossCrossing ? crossCrossing.prices : final;
   const crossPositions: CrossPositionOutcome[] = positions.map((p, i) => ({
     liquidationAtStart: crossLiquidationAt(i, positions, wallet, first),
-    liquidationAtEnd: crossCrossing
-      ? (crossCrossing.prices[i] as Decimal)
-      : crossLiquidationAt(i, positions, wallet, final),
-    exitPrice: exitPrices[i] as Decimal,
-    pnl: pnlAt(p, exitPrices[i] as Decimal),
+    liquidationAtEnd: crossCrossing ? crossCrossing.prices[i] : crossLiquidationAt(i, positions, wallet, final),
+    exitPrice: exitPrices[i],
+    pnl: pnlAt(p, exitPrices[i]),
   }));
-  const crossFinal = crossEquity[last] as Decimal;
+  const crossFinal = crossEquity[last];
   const cross: CrossModeResult = {
     equity: crossEquity,
     maintenance,
@@ -477,13 +470,12 @@ export function simulateMarginModes(input: MarginModesInput): MarginModesResult 
 
   const events: MarginModesEvent[] = [];
   isoCrossings.forEach((crossing, i) => {
-    if (crossing)
-      events.push({ mode: 'isolated', position: i, crossing, lost: (positions[i] as MarginModesPositionInfo).margin });
+    if (crossing) events.push({ mode: 'isolated', position: i, crossing, lost: positions[i].margin });
   });
   if (crossCrossing) {
     let loser = 0;
     crossPositions.forEach((row, i) => {
-      if (row.pnl.lt((crossPositions[loser] as CrossPositionOutcome).pnl)) loser = i;
+      if (row.pnl.lt(crossPositions[loser].pnl)) loser = i;
     });
     events.push({ mode: 'cross', position: loser, crossing: crossCrossing, lost: wallet });
   }
@@ -531,6 +523,6 @@ export function straightLinePath(input: {
     return total;
   });
   return Array.from({ length: steps + 1 }, (_, k) =>
-    starts.map((start, i) => start.times((totals[i] as Decimal).times(k).div(steps).plus(ONE))),
+    starts.map((start, i) => start.times(totals[i].times(k).div(steps).plus(ONE))),
   );
 }

@@ -27,6 +27,7 @@ const cache = new WeakMap<readonly TierInput[], Tier[]>();
  * Sorts tiers by floor and gives each a maintenance amount that keeps the requirement continuous at every floor:
  * `amount_n = floor_n × (rate_n − rate_{n−1}) + amount_{n−1}`; the first tier keeps its given amount (default 0).
  * Amounts given on later tiers are replaced by the computed ones, so a typo in a table cannot break continuity.
+ * Tables are data: the result for a table object is kept and returned, frozen, to every later caller of that object.
  * Source: Binance, "Maintenance Amount = [Floor of Position Bracket on Level n × (MMR_n − MMR_{n−1})] + Maintenance
  * Amount on Level n−1", https://www.binance.com/es/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46
  * @throws CalcInputError `required` for an empty table, `inconsistent` when the lowest floor is not 0, floors repeat,
@@ -36,10 +37,12 @@ const cache = new WeakMap<readonly TierInput[], Tier[]>();
 export function withMaintenanceAmounts(tiers: readonly TierInput[]): Tier[] {
   const cached = cache.get(tiers);
   if (cached) return cached;
-  if (!Array.isArray(tiers) || tiers.length === 0) {
+  // Array.isArray narrows a readonly array to any[], so the typed name is kept for the rest.
+  const rows: readonly TierInput[] = tiers;
+  if (!Array.isArray(tiers) || rows.length === 0) {
     throw new CalcInputError('tiers', REQUIRED, 'The tier table needs at least one tier.');
   }
-  const parsed = tiers.map((tier, i) => {
+  const parsed = rows.map((tier, i) => {
     if (tier === null || typeof tier !== 'object') {
       throw new CalcInputError(`tiers[${i}].floor`, REQUIRED, `Tier ${i + 1} is missing.`);
     }
@@ -73,6 +76,8 @@ export function withMaintenanceAmounts(tiers: readonly TierInput[]): Tier[] {
       .times(tier.maintenanceMarginRate.minus(prev.maintenanceMarginRate))
       .plus(prev.maintenanceAmount);
   }
+  // The validated table is shared by every caller that passes the same table: frozen, so none can alter it for the rest.
+  for (const tier of parsed) Object.freeze(tier);
   Object.freeze(parsed);
   cache.set(tiers, parsed);
   return parsed;

@@ -191,11 +191,11 @@ function parseTrade(input: VenueTrade): ParsedTrade {
         'The wallet balance must be at least the margin of this position, which it pays for.',
       );
     }
-    const list = input.otherPositions ?? [];
-    if (!Array.isArray(list)) {
+    const list: readonly CrossPosition[] = input.otherPositions ?? [];
+    if (!Array.isArray(input.otherPositions ?? [])) {
       throw new CalcInputError('otherPositions', INCONSISTENT, 'Other positions must be a list.');
     }
-    list.forEach((o: CrossPosition, i: number) => {
+    list.forEach((o, i) => {
       const path = (field: string) => `otherPositions[${i}].${field}`;
       requireInput(o);
       others.push({
@@ -485,10 +485,11 @@ function widestGap(rows: VenueRow[]): WidestGap | null {
 export function compareVenues(input: VenueTrade & { rules: readonly LiquidationRule[] }): VenueComparison {
   requireInput(input);
   const t = parseTrade(input);
+  const rules: readonly LiquidationRule[] = input.rules;
   if (!Array.isArray(input.rules)) {
     throw new CalcInputError('rules', INCONSISTENT, 'The rules to compare must be a list.');
   }
-  const rows = input.rules.map((rule) => compareOne(t, rule));
+  const rows = rules.map((rule) => compareOne(t, rule));
   return {
     quantity: t.quantity,
     notional: t.notional,

@@ -1,9 +1,12 @@
-/** Venue presets as data (tiers, maintenance basis, funding, spot-margin thresholds), each with its source and "as of" date. */
-import { Decimal, type Numeric } from './decimal.ts';
+/**
+ * Venue presets as data (tiers, maintenance basis, funding, spot-margin thresholds) and the liquidation rules built
+ * from them, each with its source and "as of" date.
+ */
+import { Decimal, type Numeric, ZERO } from './decimal.ts';
 import type { Accrual } from './borrow.ts';
 import type { TierInput } from './tiers.ts';
 import type { Contract } from './validate.ts';
-import { inRange } from './validate.ts';
+import { feeRate, inRange } from './validate.ts';
 
 /** A perpetual-futures market as a venue configures it. */
 export interface FuturesPreset {
@@ -237,4 +240,158 @@ export const VENUE_PRESETS: readonly VenuePreset[] = [
   HYPERLIQUID_BTC,
   KRAKEN_SPOT_MARGIN,
   BINANCE_CROSS_MARGIN_3X,
+];
+
+/**
+ * How a maintenance requirement is computed: `N × r − a` (+ `c × N(P)` when a close fee is counted), with N the
+ * notional at the liquidation price (`'liquidation'` basis: Binance, Hyperliquid) or at entry (`'entry'`: Bybit), r and
+ * a flat or from a tier table. The same fields `liquidationPrice` takes.
+ * Source: "Maintenance Margin = Notional Position Value × Maintenance Margin Rate − Maintenance Amount",
+ * https://phemex.com/help-center/risk-limit (Binance and Bybit publish the same form).
+ */
+export interface MaintenanceRule {
+  maintenanceBasis: 'liquidation' | 'entry';
+  /** A tier table (rate and amount chosen by notional); absent for a flat rate. */
+  tiers?: readonly TierInput[];
+  /** Flat maintenance margin rate (fraction), when there is no tier table. */
+  maintenanceMarginRate?: Numeric;
+  /** Flat maintenance amount ("deduction"), in the settlement currency; default 0. Not with `tiers`. */
+  maintenanceAmount?: Numeric;
+  /** Close fee rate counted in the requirement, on the notional at the liquidation price; default 0. */
+  closeFeeRate?: Numeric;
+}
+
+/**
+ * A venue's liquidation rule as data: its maintenance requirement, its maximum leverage and where it is published.
+ * `compareVenues` and `liquidationUnderRule` (venueCompare.ts) run a trade through one.
+ */
+export interface LiquidationRule extends MaintenanceRule {
+  /** Stable id: 'binance', 'bybit', 'hyperliquid', 'textbook', 'closefee', or a caller's own ('custom'). */
+  id: string;
+  /** `'venue'` for an exchange's rule, `'textbook'` for the estimate without maintenance, `'custom'` for a reader's. */
+  kind: 'venue' | 'textbook' | 'custom';
+  /** "Binance BTCUSDT", for tables. */
+  name: string;
+  /** "Binance", for sentences. */
+  short: string;
+  /** Settlement of the market the rule belongs to; a tier table in USDT cannot price a coin-margined position. */
+  contract?: Contract;
+  /**
+   * The venue's maximum leverage. With `tiers`, each tier carries its own and the tier at the entry notional decides;
+   * this is then the first tier's. Absent: the module's default maximum (200).
+   */
+  maxLeverage?: number;
+  /** One line on how the rule works, for a venue picker's hint. */
+  summary?: string;
+  sourceUrl?: string;
+  asOf?: string;
+}
+
+/** A liquidation rule from a futures preset: the preset's tiers or flat rate, basis and maximum leverage. */
+function ruleFromPreset(id: string, preset: FuturesPreset, summary: string): LiquidationRule {
+  const rule: LiquidationRule = {
+    id,
+    kind: 'venue',
+    name: `${preset.venue} ${preset.symbol}`,
+    short: preset.venue,
+    contract: preset.contract,
+    maintenanceBasis: preset.maintenanceBasis,
+    maxLeverage: preset.maxLeverage,
+    summary,
+    sourceUrl: preset.sourceUrl,
+    asOf: preset.asOf,
+  };
+  if (preset.tiers) rule.tiers = preset.tiers;
+  else rule.maintenanceMarginRate = preset.maintenanceMarginRate ?? '0';
+  return rule;
+}
+
+/**
+ * Binance BTCUSDT: the tier table of {@link BINANCE_BTCUSDT}, the tier chosen at the liquidation price's notional;
+ * 125x in the first tier, less in larger ones. Source: as the preset.
+ */
+export const BINANCE_BTCUSDT_RULE: LiquidationRule = ruleFromPreset(
+  'binance',
+  BINANCE_BTCUSDT,
+  'Tiers on the notional at the liquidation price.',
+);
+
+/** Bybit BTCUSDT, first risk-limit tier: 0.5 % of the entry notional, up to 100x. Source: as {@link BYBIT_BTCUSDT}. */
+export const BYBIT_BTCUSDT_RULE: LiquidationRule = ruleFromPreset(
+  'bybit',
+  BYBIT_BTCUSDT,
+  '0.5% on the entry notional (first risk-limit tier), up to 100x.',
+);
+
+/**
+ * Hyperliquid BTC: 1.25 % of the notional at the mark price, half the initial margin at its 40x maximum
+ * ({@link hyperliquidMaintenanceRate}). Source: as {@link HYPERLIQUID_BTC}.
+ */
+export const HYPERLIQUID_BTC_RULE: LiquidationRule = ruleFromPreset(
+  'hyperliquid',
+  HYPERLIQUID_BTC,
+  '1.25%: half the initial margin at its 40x maximum.',
+);
+
+/**
+ * The textbook estimate: no maintenance and no fee, so liquidation is the bankruptcy price, where the margin is gone
+ * (a 1/leverage move for an isolated linear position). Not a venue's rule: the yardstick the others are measured by.
+ * Source: Bybit, "Bankruptcy Price = Entry Price × (1 − Initial Margin Rate)",
+ * https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account
+ */
+export const TEXTBOOK_RULE: LiquidationRule = {
+  id: 'textbook',
+  kind: 'textbook',
+  name: 'Textbook (no maintenance)',
+  short: 'the textbook rule',
+  maintenanceBasis: 'liquidation',
+  maintenanceMarginRate: '0',
+  summary: 'No maintenance: liquidation is the bankruptcy price.',
+};
+
+/** The example close fee of {@link CLOSE_FEE_RULE} when the reader gives none: 0.05 %, a common taker fee. */
+export const EXAMPLE_CLOSE_FEE_RATE = '0.0005';
+
+/**
+ * The close-fee rule (OKX, Phemex, Gate style): a 0.5 % maintenance rate, Phemex's smallest BTC tier, plus the fee to
+ * close the position, both on the notional at the liquidation price, so liquidation comes when
+ * `equity = N(P) × (r + c)`. The fee here is an example taker fee (0.05 %); pass the reader's through
+ * {@link closeFeeRuleWith}. It stands for a style several venues share, so it has no maximum leverage of its own.
+ * Sources: Phemex risk limits (BTC tier 1: 0.50 % maintenance, 100x), https://phemex.com/help-center/risk-limit ;
+ * OKX counts "maintenance margin plus applicable liquidation fees", isolated margin ratio = (margin + PnL) /
+ * (notional × (tiered margin rate + fee rate)), https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules ;
+ * Gate, "Liquidation Price = (Entry Price ± Margin / Contract Multiplier / Size) / [1 ± (Maintenance Margin Ratio +
+ * Taker Rate)]", https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price
+ */
+export const CLOSE_FEE_RULE: LiquidationRule = {
+  id: 'closefee',
+  kind: 'venue',
+  name: 'With the close fee (OKX, Phemex style)',
+  short: 'the close-fee rule',
+  maintenanceBasis: 'liquidation',
+  maintenanceMarginRate: '0.005',
+  closeFeeRate: EXAMPLE_CLOSE_FEE_RATE,
+  summary: '0.5% plus the close fee, both on the notional at the liquidation price.',
+  sourceUrl: 'https://phemex.com/help-center/risk-limit',
+  asOf: '2026-11-25',
+};
+
+/**
+ * {@link CLOSE_FEE_RULE} with a reader's close fee rate (a fraction), or with its example fee when that rate is 0 or
+ * absent, so the row always shows what a close fee does.
+ * @throws CalcInputError for a fee rate outside 0…0.1.
+ * @example closeFeeRuleWith('0.0006').closeFeeRate // Decimal 0.0006
+ */
+export function closeFeeRuleWith(closeFeeRate?: Numeric): LiquidationRule {
+  const rate = feeRate(closeFeeRate, 'closeFeeRate', ZERO);
+  return rate.isZero() ? CLOSE_FEE_RULE : { ...CLOSE_FEE_RULE, closeFeeRate: rate };
+}
+
+/** The rules a liquidation comparison runs a trade through, in table order. */
+export const LIQUIDATION_RULES: readonly LiquidationRule[] = [
+  BINANCE_BTCUSDT_RULE,
+  BYBIT_BTCUSDT_RULE,
+  HYPERLIQUID_BTC_RULE,
+  TEXTBOOK_RULE,
+  CLOSE_FEE_RULE,
 ];

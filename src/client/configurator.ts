@@ -136,17 +136,20 @@ if (root) {
   presetSelect?.addEventListener('change', update);
 
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-    button.addEventListener('click', async () => {
-      const area = $<HTMLTextAreaElement>(button.dataset['copy'] ?? '');
-      if (!area) return;
-      try {
-        await navigator.clipboard.writeText(area.value);
-        if (copied) copied.textContent = 'Copied to the clipboard.';
-      } catch {
-        area.select();
-        if (copied) copied.textContent = 'Select the text and copy it with Ctrl+C (or ⌘C).';
-      }
-    });
+    button.addEventListener('click', () => void copy(button));
+  }
+
+  /** Copies the snippet a button names, or selects it for the reader to copy when the clipboard is refused. */
+  async function copy(button: HTMLButtonElement): Promise<void> {
+    const area = $<HTMLTextAreaElement>(button.dataset['copy'] ?? '');
+    if (!area) return;
+    try {
+      await navigator.clipboard.writeText(area.value);
+      if (copied) copied.textContent = 'Copied to the clipboard.';
+    } catch {
+      area.select();
+      if (copied) copied.textContent = 'Select the text and copy it with Ctrl+C (or ⌘C).';
+    }
   }
   update();
 }

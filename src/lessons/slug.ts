@@ -11,5 +11,5 @@ export function parseLessonId(id: string): LessonName {
       `[leverage-lab] content/lessons/${id}.mdx: a lesson file must be named NN-slug.mdx, like 01-what-leverage-is.mdx`,
     );
   }
-  return { order: Number(match[1]), slug: match[2] as string };
+  return { order: Number(match[1]), slug: match[2] };
 }

@@ -3,8 +3,13 @@ import type { APIRoute } from 'astro';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(
-    ['User-agent: *', 'Allow: /', 'Disallow: /embed/', '', `Sitemap: ${new URL('/sitemap-index.xml', site)}`, ''].join(
-      '\n',
-    ),
+    [
+      'User-agent: *',
+      'Allow: /',
+      'Disallow: /embed/',
+      '',
+      `Sitemap: ${new URL('/sitemap-index.xml', site).href}`,
+      '',
+    ].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );

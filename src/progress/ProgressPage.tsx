@@ -78,7 +78,7 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
             ok: false,
             reason: 'The file is far larger than any Leverage Lab progress file, so it is not one.',
           } as const)
-        : parseImport(await file.text());
+        : await file.text().then(parseImport, () => ({ ok: false, reason: 'The file could not be read.' }) as const);
     if (result.ok) setCandidate({ name: file.name, record: result.record });
     else {
       setImportError(result.reason);
@@ -209,7 +209,7 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
             ref={fileInput}
             type="file"
             accept=".json,application/json"
-            onChange={pickFile}
+            onChange={(e) => void pickFile(e)}
             aria-describedby={importError ? 'progress-import-error' : undefined}
           />
         </div>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { progress } from '../progress/browser.ts';
 import { PASS_SCORE } from '../progress/record.ts';
+import { MAX_INPUT_LENGTH } from '../input/number.ts';
 import { randomSeed } from './generators.ts';
 import {
   anotherQuestion,
@@ -29,6 +30,8 @@ export interface QuizProps {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+/** "within ± 45.23 USDT", or "from 18.16 x up to 18.26 x" as it stands. */
+const within = (margin: string) => (margin.startsWith('from ') ? margin : `within ${margin}`);
 
 export default function Quiz({ lesson, questions, sections }: QuizProps) {
   const [state, setState] = useState(() => startQuiz(questions, (q) => firstSeed(lesson, q)));
@@ -239,6 +242,7 @@ function QuestionCard({
                 inputMode="decimal"
                 autoComplete="off"
                 spellcheck={false}
+                maxLength={MAX_INPUT_LENGTH}
                 value={s.text}
                 onInput={(e) => onType(e.currentTarget.value)}
                 aria-invalid={invalid ? 'true' : undefined}
@@ -374,6 +378,7 @@ function Feedback({
     return (
       <>
         {verdict}
+        {correct && g.method && n.alternatives.length > 0 && <p>That is the answer with {g.method}.</p>}
         {!correct && (
           <p>
             You answered {withUnit(g.value, n.key.unit, 8)}, which is too {g.direction === 'high' ? 'high' : 'low'}.
@@ -382,8 +387,15 @@ function Feedback({
         )}
         <p>
           The answer is {n.display}
-          {n.margin ? ` (answers within ${n.margin} count as right)` : ''}.
+          {n.alternatives.length > 0 && n.method ? ` with ${n.method}` : ''}
+          {n.margin ? ` (answers ${within(n.margin)} count as right)` : ''}.
         </p>
+        {n.alternatives.map((a, k) => (
+          <p key={k}>
+            {a.display} is right too, with {a.method}
+            {a.margin ? ` (answers ${within(a.margin)})` : ''}.
+          </p>
+        ))}
         {explanation && <p>{explanation}</p>}
         {n.solution.length > 0 && (
           <>

@@ -28,13 +28,13 @@ export async function getQuizBanks(): Promise<Map<string, ClientQuestion[]>> {
           `name the file ${entry.data.lesson}.yaml or fix the slug.`,
       );
     }
-    // The calc check is for the build only.
+    // The calc checks are for the build only.
     banks.set(
       entry.id,
       entry.data.questions.map((q) => {
         if (q.type !== 'numeric') return q;
         const { check: _check, ...rest } = q;
-        return rest;
+        return { ...rest, alternatives: rest.alternatives.map(({ check: _alt, ...a }) => a) };
       }),
     );
   }

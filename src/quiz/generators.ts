@@ -1,9 +1,21 @@
 /**
- * Generated numeric questions: each template draws its values from a seed and gets its answer,
- * tolerance, hints and worked solution from the calculation module, so the same seed always gives
- * the same question and every figure agrees with the rest of the site.
+ * Generated numeric questions: each template draws its values from a seed and gets its answer(s), tolerance, hints
+ * and worked solution from the calculation module, so the same seed always gives the same question and every figure
+ * agrees with the rest of the site. Where the course teaches more than one convention for a figure (a liquidation
+ * price with the maintenance margin measured at the liquidation price or at entry), every convention's answer is
+ * accepted, each with its own tolerance and named in the feedback, unless the prompt names the one it wants.
  */
-import { Decimal, liquidationPrice, positionFromMargin, pnl, roe, fundingOverTime } from '../calc/index.ts';
+import {
+  Decimal,
+  effectiveLeverage,
+  fundingOverTime,
+  liquidationPrice,
+  mulberry32,
+  notional as notionalValue,
+  pnl,
+  positionFromMargin,
+  roe,
+} from '../calc/index.ts';
 import { formatMoney, formatPercent, formatPrice, formatMultiple, formatNumber } from '../format/numbers.ts';
 
 /** A range to draw from: evenly spaced numbers from `min` to `max`, or a list to pick from. */
@@ -14,6 +26,18 @@ export interface Trap {
   answer: string;
   tolerance: string;
   explanation: string;
+}
+
+/** Another convention's answer, graded right too. */
+export interface Alternative {
+  /** The exact answer under this convention, in `unit`, as a decimal string. */
+  answer: string;
+  /** As a reader would write it, with its unit. */
+  display: string;
+  /** Absolute tolerance, in `unit`. */
+  tolerance: string;
+  /** The convention, as feedback names it after "with": "the maintenance margin measured at entry…". */
+  method: string;
 }
 
 export interface GeneratedQuestion {
@@ -28,13 +52,19 @@ export interface GeneratedQuestion {
   display: string;
   /** Absolute tolerance, in `unit`. */
   tolerance: string;
+  /** The convention the answer follows, named in feedback when there are alternatives. */
+  method?: string;
+  /** The answers other conventions taught in the course give; each is graded right. */
+  alternatives: Alternative[];
   unit: string;
   hints: string[];
   solution: string[];
   traps: Trap[];
 }
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values'>;
+type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'> & {
+  alternatives?: Alternative[];
+};
 
 /** Draws one value from a named range; `accept` rejects draws that would make the question unsolvable. */
 type Pick = (name: string, accept?: (value: string) => boolean) => string;
@@ -53,17 +83,6 @@ export class GeneratorRangeError extends Error {
     super(message);
     this.name = 'GeneratorRangeError';
   }
-}
-
-/** mulberry32 (Tommy Ettinger): a tiny seeded PRNG giving floats in [0, 1); the same one src/calc/simulate.ts uses. */
-export function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A stable 32-bit seed from a text (FNV-1a), so a question's first draw is the same on the server and in the browser. */
@@ -94,25 +113,43 @@ export function rangeValues(spec: RangeSpec): string[] {
   return out;
 }
 
+/** A stepped range as exact decimals, worked out once per range (a draw is then one multiply and one add). */
+const stepped = new WeakMap<object, { min: Decimal; step: Decimal; count: number }>();
+
 function drawFrom(spec: RangeSpec, rand: () => number): string {
   if (Array.isArray(spec)) {
     const v = spec[Math.floor(rand() * spec.length)] as number | string;
     return typeof v === 'number' ? new Decimal(v).toFixed() : v;
   }
-  const { min, max, step } = spec as { min: number; max: number; step: number };
-  const count = new Decimal(max).minus(min).div(step).floor().toNumber();
-  const k = Math.floor(rand() * (count + 1));
-  return new Decimal(min).plus(new Decimal(step).times(k)).toFixed();
+  let r = stepped.get(spec);
+  if (!r) {
+    const { min, max, step } = spec as { min: number; max: number; step: number };
+    r = {
+      min: new Decimal(min),
+      step: new Decimal(step),
+      count: new Decimal(max).minus(min).div(step).floor().toNumber(),
+    };
+    stepped.set(spec, r);
+  }
+  const k = Math.floor(rand() * (r.count + 1));
+  return r.min.plus(r.step.times(k)).toFixed();
 }
 
 // Formatting helpers: every figure in a prompt or a solution is shown with its unit.
 const D = (v: string | number | Decimal) => new Decimal(v);
 const usdt = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USDT', digits });
+const usd = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USD', digits });
 const price = (v: Decimal | string) => formatPrice(D(v), { unit: 'USDT', digits: 2 });
 const pct = (fraction: Decimal | string, digits = 2) => formatPercent(D(fraction), { digits });
 const btc = (v: Decimal | string) => `${formatNumber(D(v), { digits: 6 })} BTC`;
 const wholeOr2 = (v: string) => (D(v).isInteger() ? 0 : 2);
 const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
+/** "1 hour", "8 hours", "3 payments": a count with its noun, singular for one. */
+const count = (n: number | string, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+/** "a 9.55%", "an 8.91%", "an 11 BTC", "an 18,000 USD": the article a figure takes when read aloud, then the figure. */
+const an = (figure: string) => `${/^(?:8|1[18](?!\d))/.test(figure) ? 'an' : 'a'} ${figure}`;
+/** "every hour", "every 8 hours". */
+const every = (hours: string) => (Number(hours) === 1 ? 'every hour' : `every ${hours} hours`);
 
 const SIDES = ['long', 'short'] as const;
 const isSide = (v: string): v is 'long' | 'short' => v === 'long' || v === 'short';
@@ -121,6 +158,21 @@ function sideOf(pick: Pick): 'long' | 'short' {
   if (!isSide(s)) throw new GeneratorRangeError(`side must be "long" or "short", not "${s}"`);
   return s;
 }
+
+/**
+ * The two ways venues measure the maintenance margin of an isolated position, both taught in lesson 4 ("Venues
+ * differ in small details"): on the position's value at the liquidation price (Binance USDⓈ-M, Hyperliquid), or on
+ * its value at entry (Bybit), which is also the lesson's handy estimate of a move of 1/leverage − maintenance rate.
+ */
+export const LIQUIDATION_METHODS = {
+  liquidation:
+    "the maintenance margin measured on the position's value at the liquidation price, as Binance and Hyperliquid do",
+  entry:
+    "the maintenance margin measured on the position's value at entry, as Bybit does (the same as the estimate of a move of one over the leverage minus the maintenance rate)",
+} as const;
+const BASES = ['either', 'liquidation', 'entry'] as const;
+type Basis = (typeof BASES)[number];
+const isBasis = (v: string): v is Basis => (BASES as readonly string[]).includes(v);
 
 const generators = {
   'isolated-liquidation': {
@@ -131,6 +183,9 @@ const generators = {
       margin: { min: 200, max: 5000, step: 100 },
       leverage: [2, 3, 5, 10, 20, 25, 50],
       mmr: [0.004, 0.005, 0.01],
+      // "either": both ways of measuring the maintenance margin (lesson 4) are graded right. "liquidation" or
+      // "entry": the prompt states that rule and only its answer counts (lesson 1, which teaches no venue rules).
+      basis: ['either'],
     },
     make(pick) {
       const side = sideOf(pick);
@@ -139,59 +194,125 @@ const generators = {
       const mmr = pick('mmr');
       // The margin must be above the maintenance margin at entry, with room to spare.
       const lev = pick('leverage', (l) => D(1).div(l).gt(D(mmr).times(1.5)));
+      const basis = pick('basis');
+      if (!isBasis(basis)) {
+        throw new GeneratorRangeError(`basis must be "either", "liquidation" or "entry", not "${basis}"`);
+      }
       const { notional, quantity } = positionFromMargin({ margin, leverage: lev, price: entry });
+      // With the margin given as a leverage, the liquidation price does not depend on the quantity (margin q·E/L,
+      // requirement a share of q·P): one coin keeps calc's numbers short and the draw fast.
       const input = {
         side,
-        quantity,
+        quantity: 1,
         entryPrice: entry,
         marginMode: 'isolated',
         leverage: lev,
         maintenanceMarginRate: mmr,
       } as const;
-      const r = liquidationPrice(input);
-      const mirror = liquidationPrice({ ...input, side: side === 'long' ? 'short' : 'long' });
-      if (!r.price || !r.bankruptcyPrice || !r.distance) {
-        throw new GeneratorRangeError(`a ${lev}x ${side} cannot be liquidated: choose leverage above 1`);
+      const other = side === 'long' ? 'short' : 'long';
+      const atLiquidation = liquidationPrice(input);
+      const atEntry = liquidationPrice({ ...input, maintenanceBasis: 'entry' });
+      // The same position on the other side of entry, a classic slip. Its two conventions differ by at most
+      // m·(1/L − m)/(1 + m) of the price, under 0.5 % for the rates drawn, so one window of 0.6 % catches both.
+      const mirror = liquidationPrice({ ...input, side: other }).price;
+      for (const r of [atLiquidation, atEntry]) {
+        if (!r.price || !r.bankruptcyPrice || !r.distance) {
+          throw new GeneratorRangeError(`a ${lev}x ${side} cannot be liquidated: choose leverage above 1`);
+        }
       }
+      const liqPrice = atLiquidation.price as Decimal;
+      const entryPrice = atEntry.price as Decimal;
+      const bankruptcy = atLiquidation.bankruptcyPrice as Decimal;
+      // Each figure formatted once: a draw shows most of them several times.
       const q = btc(quantity.toDecimalPlaces(8));
+      const entryText = price(entry);
+      const marginText = usdt(margin, 0);
+      const mmrText = pct(mmr);
+      const levText = formatMultiple(lev);
+      const notionalText = usdt(notional, 0);
       const long = side === 'long';
-      const equation = long
-        ? `${usdt(margin, 0)} + ${q} × (P − ${price(entry)}) = ${pct(mmr)} × ${q} × P`
-        : `${usdt(margin, 0)} + ${q} × (${price(entry)} − P) = ${pct(mmr)} × ${q} × P`;
+      const move = long ? 'fall' : 'rise';
+      const gain = long ? `${q} × (P − ${entryText})` : `${q} × (${entryText} − P)`;
+      const liqEquation = `${marginText} + ${gain} = ${mmrText} × ${q} × P`;
+      const entryEquation = `${marginText} + ${gain} = ${mmrText} × ${q} × ${entryText}`;
+      const tolerance = (p: Decimal) => fixed(p.times('0.001'), 2);
+      const liqStep = `Measured at the liquidation price (Binance, Hyperliquid): ${liqEquation}, so P = ${price(liqPrice)}, ${an(pct((atLiquidation.distance as Decimal).abs()))} ${move}.`;
+      const entryStep =
+        `Measured at entry (Bybit): ${entryEquation}, so P = ${price(entryPrice)}. That is a ${move} of ` +
+        `1/${formatNumber(D(lev))} − ${mmrText} = ${pct((atEntry.distance as Decimal).abs())}, the estimate lesson 4 teaches.`;
+
+      const rule =
+        basis === 'either'
+          ? `The maintenance margin rate is ${mmrText}.`
+          : `The platform liquidates it when your equity (margin plus unrealised PnL) falls to the maintenance margin, ` +
+            `${mmrText} of the position's value ${basis === 'entry' ? 'at entry' : 'at the current price'}.`;
+      const [main, second] = basis === 'entry' ? [entryPrice, liqPrice] : [liqPrice, entryPrice];
+      const otherRule =
+        basis === 'entry'
+          ? "That measures the maintenance margin on the position's value at the liquidation price, as Binance does. This question measures it at entry."
+          : "That measures the maintenance margin on the position's value at entry, as Bybit does. This question measures it at the current price, so at the liquidation price itself.";
+      const separate = second.minus(main).abs().gt(main.times('0.0015'));
       return {
         prompt:
-          `You open an isolated ${side} on bitcoin at ${price(entry)}, posting ${usdt(margin, 0)} of margin at ` +
-          `${formatMultiple(lev)} leverage. The maintenance margin rate is ${pct(mmr)}. Ignoring fees and funding, ` +
-          `at what price is the position liquidated?`,
-        answer: fixed(r.price),
-        display: price(r.price),
-        // 0.1 % of the price: wide enough for either maintenance convention, far tighter than the bankruptcy gap.
-        tolerance: fixed(r.price.times('0.001'), 2),
+          `You open an isolated ${side} on bitcoin at ${entryText}, posting ${marginText} of margin at ` +
+          `${levText} leverage. ${rule} Ignoring fees and funding, at what price is the position liquidated?`,
+        answer: fixed(main),
+        display: price(main),
+        // 0.1 % of the price for each convention: room for rounding, far tighter than the bankruptcy gap.
+        tolerance: tolerance(main),
+        ...(basis === 'either'
+          ? {
+              method: LIQUIDATION_METHODS.liquidation,
+              alternatives: [
+                {
+                  answer: fixed(entryPrice),
+                  display: price(entryPrice),
+                  tolerance: tolerance(entryPrice),
+                  method: LIQUIDATION_METHODS.entry,
+                },
+              ],
+            }
+          : {}),
         unit: 'USDT',
         hints: [
           'Liquidation comes when your equity (margin plus unrealised PnL) falls to the maintenance margin, not when it reaches zero.',
-          `Your position is ${usdt(margin, 0)} × ${formatMultiple(lev)} = ${usdt(notional, 0)}, which is ${q}. ` +
+          `Your position is ${marginText} × ${levText} = ${notionalText}, which is ${q}. ` +
             `Each 1 USDT move in the price changes your PnL by ${usdt(quantity.toDecimalPlaces(8), 6)}.`,
-          `At a price P your equity equals the maintenance margin when ${equation}. Solve for P.`,
+          basis === 'either'
+            ? `With the maintenance margin measured on the position's value at the liquidation price, as on Binance, ` +
+              `your equity meets it when ${liqEquation}. Bybit measures it at entry instead: ${entryEquation}. ` +
+              'Solve for P; either answer counts.'
+            : `At a price P your equity equals the maintenance margin when ${basis === 'entry' ? entryEquation : liqEquation}. Solve for P.`,
         ],
         solution: [
-          `Position: ${usdt(margin, 0)} × ${formatMultiple(lev)} = ${usdt(notional, 0)}, so ${usdt(notional, 0)} ÷ ${price(entry)} = ${q}.`,
-          `Bankruptcy price, where the whole margin would be gone: ${price(r.bankruptcyPrice)}, a ${pct(D(1).div(lev))} ${long ? 'fall' : 'rise'}.`,
-          `Liquidation, where equity meets the maintenance margin: ${equation}, so P = ${price(r.price)}.`,
-          `That is a ${pct(r.distance.abs())} ${long ? 'fall' : 'rise'} from entry: you are closed out before the margin is used up.`,
+          `Position: ${marginText} × ${levText} = ${notionalText}, so ${notionalText} ÷ ${entryText} = ${q}.`,
+          `Bankruptcy price, where the whole margin would be gone: ${price(bankruptcy)}, ${an(pct(D(1).div(lev)))} ${move}.`,
+          ...(basis === 'either'
+            ? [liqStep, entryStep]
+            : [
+                basis === 'entry'
+                  ? `Liquidation, where equity meets the maintenance margin: ${entryEquation}, so P = ${price(entryPrice)}.`
+                  : `Liquidation, where equity meets the maintenance margin: ${liqEquation}, so P = ${price(liqPrice)}.`,
+              ]),
+          basis === 'either'
+            ? 'Either way you are closed out before the margin is used up.'
+            : `That is ${an(pct(((basis === 'entry' ? atEntry : atLiquidation).distance as Decimal).abs()))} ${move} from entry: you are closed out before the margin is used up.`,
         ],
         traps: [
           {
-            answer: fixed(r.bankruptcyPrice),
-            tolerance: fixed(r.bankruptcyPrice.times('0.0005'), 2),
+            answer: fixed(bankruptcy),
+            tolerance: fixed(bankruptcy.times('0.0005'), 2),
             explanation:
               'That is the bankruptcy price, where the whole margin would be gone. The platform closes the trade earlier, when your equity falls to the maintenance margin.',
           },
-          ...(mirror.price
+          ...(basis !== 'either' && separate
+            ? [{ answer: fixed(second), tolerance: fixed(second.times('0.0005'), 2), explanation: otherRule }]
+            : []),
+          ...(mirror
             ? [
                 {
-                  answer: fixed(mirror.price),
-                  tolerance: fixed(mirror.price.times('0.001'), 2),
+                  answer: fixed(mirror),
+                  tolerance: fixed(mirror.times('0.006'), 2),
                   explanation: long
                     ? 'That is on the wrong side of entry. A long loses as the price falls, so it is liquidated below the entry price.'
                     : 'That is on the wrong side of entry. A short loses as the price rises, so it is liquidated above the entry price.',
@@ -199,6 +320,68 @@ const generators = {
               ]
             : []),
         ],
+      };
+    },
+  },
+
+  'broker-margin': {
+    title: 'Margin on a US-regulated futures position: the clearinghouse minimum times the broker’s multiplier',
+    ranges: {
+      quantity: [0.1, 0.5, 1, 2, 5],
+      price: { min: 20000, max: 90000, step: 1000 },
+      // Clearinghouse initial margin, as a fraction of the position's value. US examples: CME asked about 35 % for
+      // bitcoin futures at launch in December 2017 (about 2.9x); Kalshi's June 2026 BTCPERP example is about 5.9x,
+      // about 17 % (shared/source/facts.md, claim 7 and the decision tree, branch A).
+      clearing: [0.17, 0.2, 0.25, 0.3, 0.35],
+      // The broker's (FCM's) multiplier on the clearinghouse requirement: Coinbase describes margin as the
+      // clearinghouse's requirement times an FCM multiplier (docs.cdp.coinbase.com, "Trading derivatives"; lesson 7).
+      multiplier: [1, 1.1, 1.2, 1.25, 1.5],
+    },
+    make(pick) {
+      const quantity = pick('quantity');
+      const at = pick('price');
+      const clearing = pick('clearing', (c) => D(c).gt(0) && D(c).lte(1));
+      const multiplier = pick('multiplier', (m) => D(m).gte(1) && D(m).times(clearing).lte(1));
+      const value = notionalValue({ quantity, price: at });
+      const minimum = value.times(clearing);
+      const margin = minimum.times(multiplier);
+      const leverage = effectiveLeverage({ notional: value, equity: margin });
+      const broker = D(multiplier).eq(1)
+        ? 'your broker (the FCM) asks for no more than that'
+        : `your broker (the FCM) asks for ${formatNumber(D(multiplier))} times the clearinghouse's amount`;
+      return {
+        prompt:
+          `You want to hold ${an(btc(quantity))} long in bitcoin futures on a US-regulated exchange, at ${usd(at, 0)} a ` +
+          `bitcoin. The clearinghouse asks for ${pct(clearing)} of the position's value as initial margin, and ${broker}. ` +
+          'How much margin must you post, in USD?',
+        answer: fixed(margin),
+        display: usd(margin),
+        tolerance: fixed(Decimal.max('0.01', margin.times('0.001')), 2),
+        unit: 'USD',
+        hints: [
+          "The position's value is the quantity times the price.",
+          `The clearinghouse's minimum is ${pct(clearing)} of that value.`,
+          D(multiplier).eq(1)
+            ? 'Your broker adds nothing on top here, so you post the minimum.'
+            : `Your broker asks for ${formatNumber(D(multiplier))} times that minimum.`,
+        ],
+        solution: [
+          `Position value: ${btc(quantity)} × ${usd(at, 0)} = ${usd(value)}.`,
+          `Clearinghouse minimum: ${pct(clearing)} × ${usd(value)} = ${usd(minimum)}.`,
+          D(multiplier).eq(1)
+            ? `Your broker asks for that amount: ${usd(margin)}.`
+            : `Your broker's requirement: ${formatNumber(D(multiplier))} × ${usd(minimum)} = ${usd(margin)}.`,
+          `So your leverage is ${usd(value)} ÷ ${usd(margin)}, about ${formatMultiple(leverage, { digits: 1 })}: far below the 50x to 125x advertised offshore.`,
+        ],
+        traps: D(multiplier).eq(1)
+          ? []
+          : [
+              {
+                answer: fixed(minimum),
+                tolerance: fixed(Decimal.max('0.01', minimum.times('0.001')), 2),
+                explanation: `That is the clearinghouse's minimum alone. Your broker may ask for more, and here it asks ${formatNumber(D(multiplier))} times as much.`,
+              },
+            ],
       };
     },
   },
@@ -232,8 +415,8 @@ const generators = {
       return {
         prompt:
           `You open a ${side} at ${price(entry)} with ${formatMultiple(lev)} leverage. The price ${up ? 'rises' : 'falls'} ` +
-          `${move}% to ${price(exit)} and you close the trade. Ignoring fees, what is your return on margin (ROE), ` +
-          `in percent? Give a loss as a negative number.`,
+          `${move}% to ${price(exit)} and you close the trade. Ignoring fees, what is your return on the margin you ` +
+          `posted (ROE: profit or loss ÷ initial margin), in percent? Give a loss as a negative number.`,
         answer: fixed(result, 6),
         display: `${formatNumber(result, { digits: 2 })}%`,
         tolerance: '0.1',
@@ -287,7 +470,7 @@ const generators = {
       const timesLev = result.times(lev);
       return {
         prompt:
-          `You hold a ${btc(quantity)} ${side}, opened at ${price(entry)} with ${formatMultiple(lev)} leverage. ` +
+          `You hold ${an(btc(quantity))} ${side}, opened at ${price(entry)} with ${formatMultiple(lev)} leverage. ` +
           `The price moves to ${price(exit)}. Ignoring fees, what is your profit or loss in USDT? Give a loss as a ` +
           `negative number.`,
         answer: fixed(result),
@@ -364,7 +547,11 @@ const generators = {
       side: SIDES,
       quantity: [0.1, 0.2, 0.5, 1, 2],
       mark: { min: 20000, max: 90000, step: 1000 },
-      rate: [0.0001, 0.0002, 0.0003, -0.0001],
+      // The rate per 8 hours. A question with a shorter interval quotes the same rate for its own interval, as venues
+      // do (0.01 % per 8 h = 0.005 % per 4 h = 0.00125 % per hour; lesson 3, and Hyperliquid's funding docs: an
+      // interest rate of 0.01 % every 8 hours, paid hourly at one eighth). So hourly rates stay realistic, at most
+      // 0.00375 % an hour here: a rate of 0.01 % every hour would be eight times the usual cost (review Q4).
+      rate8h: [0.0001, 0.0002, 0.0003, -0.0001],
       interval: [8, 4, 1],
       hours: [24, 48, 72, 168],
     },
@@ -372,9 +559,10 @@ const generators = {
       const side = sideOf(pick);
       const quantity = pick('quantity');
       const mark = pick('mark');
-      const rate = pick('rate');
-      const interval = pick('interval');
-      const hours = pick('hours');
+      const rate8h = pick('rate8h', (r) => !D(r).isZero() && D(r).abs().lte('0.001'));
+      const interval = pick('interval', (i) => D(i).gt(0) && D(i).lte(24));
+      const hours = pick('hours', (h) => D(h).gte(interval));
+      const rate = D(rate8h).times(interval).div(8);
       const r = fundingOverTime({
         side,
         quantity,
@@ -384,33 +572,40 @@ const generators = {
         hours,
       });
       const one = r.payments[0] ?? D(0);
-      const count = r.payments.length;
+      const payments = r.payments.length;
+      const tol = (v: Decimal) => fixed(Decimal.max('0.01', v.abs().times('0.001')), 2);
+      // Miscounting the funding times: as if every 8 hours (or, for an 8-hour rate, as if every hour).
+      const miscount = D(interval).eq(8) ? r.total.times(8) : r.total.times(interval).div(8);
+      const miscounted = D(interval).eq(8)
+        ? 'You counted a payment every hour. This rate is paid every 8 hours, so there are eight times fewer payments.'
+        : `You counted a payment every 8 hours. This rate is paid ${every(interval)}, so there are more payments, each at this smaller rate.`;
       return {
         prompt:
-          `You hold a ${btc(quantity)} ${side} perpetual for ${hours} hours. The mark price stays at ${price(mark)} and ` +
-          `the funding rate is ${pct(rate, 4)} every ${interval} hours. What is your total funding, in USDT? ` +
+          `You hold ${an(btc(quantity))} ${side} perpetual for ${count(hours, 'hour')}. The mark price stays at ${price(mark)} and ` +
+          `the funding rate is ${pct(rate, 6)} ${every(interval)}. What is your total funding, in USDT? ` +
           `Give money you pay as a negative number.`,
         answer: fixed(r.total),
         display: usdt(r.total),
-        tolerance: fixed(Decimal.max('0.01', r.total.abs().times('0.001')), 2),
+        tolerance: tol(r.total),
         unit: 'USDT',
         hints: [
           'Each funding payment is the position size times the funding rate; leverage does not enter.',
           'A positive rate means longs pay shorts; a negative rate means shorts pay longs.',
-          `Count the funding times: ${hours} hours ÷ ${interval} hours.`,
+          `Count the funding times: ${count(hours, 'hour')} ÷ ${count(interval, 'hour')}.`,
         ],
         solution: [
           `Position size: ${btc(quantity)} × ${price(mark)} = ${usdt(D(quantity).times(mark))}.`,
-          `One payment: ${usdt(D(quantity).times(mark))} × ${pct(rate, 4)} = ${usdt(one.abs(), 4)}, which a ${side} ${one.isNeg() ? 'pays' : 'receives'}.`,
-          `${count} payments: ${usdt(r.total, 2)} in total.`,
+          `One payment: ${usdt(D(quantity).times(mark))} × ${pct(rate, 6)} = ${usdt(one.abs(), 4)}, which a ${side} ${one.isNeg() ? 'pays' : 'receives'}.`,
+          `${count(payments, 'payment')}, one ${every(interval)}: ${usdt(r.total, 2)} in total.`,
         ],
         traps: [
           {
             answer: fixed(r.total.neg()),
-            tolerance: r.total.isZero() ? '0' : fixed(Decimal.max('0.01', r.total.abs().times('0.001')), 2),
+            tolerance: tol(r.total),
             explanation:
               'Right amount, wrong direction. With a positive rate longs pay and shorts receive; with a negative rate it is the other way round.',
           },
+          { answer: fixed(miscount), tolerance: tol(miscount), explanation: miscounted },
         ],
       };
     },
@@ -459,5 +654,5 @@ export function generate(
     if (error instanceof GeneratorRangeError) throw error;
     throw new GeneratorRangeError(`seed ${seed} gives an unsolvable question: ${(error as Error).message}`);
   }
-  return { template, seed: seed >>> 0, values, ...content };
+  return { template, seed: seed >>> 0, values, ...content, alternatives: content.alternatives ?? [] };
 }

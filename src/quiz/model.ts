@@ -4,12 +4,13 @@
  * question counts toward the score; later checks are for learning.
  */
 import type { Question } from './schema.ts';
-import { generate, seedFrom, type RangeSpec, type Trap } from './generators.ts';
+import { generate, seedFrom, type GeneratedQuestion, type RangeSpec, type Trap } from './generators.ts';
 import {
   gradeChoices,
   gradeNumeric,
   scoreAttempt,
   toleranceFor,
+  type AcceptedAnswer,
   type ChoiceGrade,
   type NumericGrade,
   type NumericKey,
@@ -21,12 +22,26 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A bank question as the browser gets it (the build-time calc check removed). */
 export type ClientQuestion = DistributiveOmit<Question, 'check'>;
 
+/** An answer graded right, as feedback shows it. */
+export interface AcceptedView {
+  /** The answer with its unit. */
+  display: string;
+  /** The accepted margin, with its unit ("± 45.23 USDT", "from 18.16 x up to 18.26 x"), or '' for an exact answer. */
+  margin: string;
+  /** The convention that gives it, when the question accepts more than one. */
+  method?: string;
+}
+
 export interface ResolvedNumeric {
   key: NumericKey;
   /** The answer as shown after a check, with its unit. */
   display: string;
   /** The accepted margin, with its unit ("± 45.23 USDT"), or '' for an exact answer. */
   margin: string;
+  /** The convention the answer follows, when other conventions' answers count too. */
+  method?: string;
+  /** Other conventions' answers, also graded right. */
+  alternatives: AcceptedView[];
   hints: string[];
   solution: string[];
 }
@@ -43,9 +58,39 @@ export function withUnit(value: string, unit: string, digits = 6): string {
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
+/** How far from an answer still counts, in words with the unit. */
+function marginOf(a: AcceptedAnswer, unit: string): string {
+  if (new Decimal(a.tolerance).isZero()) return '';
+  if (a.atMost) {
+    return `from ${withUnit(new Decimal(a.answer).minus(a.tolerance).toFixed(), unit)} up to ${withUnit(a.answer, unit)}`;
+  }
+  return `± ${withUnit(a.tolerance, unit)}`;
+}
+
 /** The seed of a question's first draw: the bank's, or one derived from the lesson and id, the same on server and browser. */
 export function firstSeed(lesson: string, q: ClientQuestion): number {
   return q.type === 'generated' ? (q.seed ?? seedFrom(`${lesson}:${q.id}`)) : 0;
+}
+
+function numericOf(
+  main: AcceptedAnswer & { display: string; unit?: string },
+  others: readonly (AcceptedAnswer & { display: string; method: string; unit?: string })[],
+  unit: string,
+  traps: Trap[],
+  hints: string[],
+  solution: string[],
+): ResolvedNumeric {
+  const accepted: AcceptedAnswer[] = [main, ...others].map(({ display: _display, unit: _unit, ...a }) => a);
+  const numeric: ResolvedNumeric = {
+    key: { accepted, unit, traps },
+    display: main.display,
+    margin: marginOf(main, unit),
+    alternatives: others.map((a) => ({ display: a.display, margin: marginOf(a, a.unit ?? unit), method: a.method })),
+    hints,
+    solution,
+  };
+  if (main.method) numeric.method = main.method;
+  return numeric;
 }
 
 export function resolve(q: ClientQuestion, seed: number): Resolved {
@@ -57,28 +102,37 @@ export function resolve(q: ClientQuestion, seed: number): Resolved {
       tolerance: String(t.tolerance ?? tolerance),
       explanation: t.explanation,
     }));
-    return {
-      prompt: q.prompt,
-      numeric: {
-        key: { answer: q.answer, tolerance, unit: q.unit, traps },
-        display: withUnit(q.answer, q.unit),
-        margin: new Decimal(tolerance).isZero() ? '' : `± ${withUnit(tolerance, q.unit)}`,
-        hints: q.hints,
-        solution: [],
-      },
+    const atMost = q.maximum ? { atMost: true } : {};
+    const main = {
+      answer: q.answer,
+      tolerance,
+      display: withUnit(q.answer, q.unit),
+      ...(q.method ? { method: q.method } : {}),
+      ...atMost,
     };
+    const others = q.alternatives.map((a) => ({
+      answer: a.answer,
+      tolerance: toleranceFor(a.answer, a.tolerance ?? q.tolerance, a.toleranceRelative ?? q.toleranceRelative),
+      display: withUnit(a.answer, a.unit ?? q.unit),
+      method: a.method,
+      ...(a.unit ? { unit: a.unit } : {}),
+      ...atMost,
+    }));
+    return { prompt: q.prompt, numeric: numericOf(main, others, q.unit, traps, q.hints, []) };
   }
   const g = generate(q.template, seed, q.ranges as Record<string, RangeSpec>);
-  return {
-    prompt: g.prompt,
-    numeric: {
-      key: { answer: g.answer, tolerance: g.tolerance, unit: g.unit, traps: g.traps },
-      display: g.display,
-      margin: new Decimal(g.tolerance).isZero() ? '' : `± ${withUnit(g.tolerance, g.unit)}`,
-      hints: g.hints,
-      solution: g.solution,
-    },
+  return { prompt: g.prompt, numeric: generatedNumeric(g) };
+}
+
+/** A generated question's key, answers, hints and solution as the quiz shows and grades them. */
+export function generatedNumeric(g: GeneratedQuestion): ResolvedNumeric {
+  const main = {
+    answer: g.answer,
+    tolerance: g.tolerance,
+    display: g.display,
+    ...(g.method ? { method: g.method } : {}),
   };
+  return numericOf(main, g.alternatives, g.unit, g.traps, g.hints, g.solution);
 }
 
 export type Feedback =

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import * as calc from '../calc/index.ts';
-import { pickPath } from '../components/mdx/pickPath.ts';
+import { figureValue } from '../lessons/figures.ts';
 import { TEMPLATE_IDS, generate, templateRanges, type RangeSpec, type TemplateId } from './generators.ts';
+import { matches, toleranceFor } from './grade.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** How many seeds each generated question is tried with at build; the unit tests try many more. */
@@ -78,6 +79,23 @@ const checkSchema = z.object({
   scale: z.number().default(1),
 });
 
+/** The answer another convention taught in the course gives (a liquidation price measured at entry, as on Bybit). */
+const alternativeSchema = z.object({
+  answer: decimalSchema,
+  /** Absolute tolerance in `unit` (default: the question's). */
+  tolerance: z.number().optional(),
+  /** Relative tolerance (default: the question's). */
+  toleranceRelative: z.number().optional(),
+  /** The unit of this answer when it differs from the question's (USD for an amount asked in "$ million"). */
+  unit: z.string().min(1).max(12).optional(),
+  /** The convention, as feedback names it after "with": "the maintenance margin measured at entry, as Bybit does". */
+  method: z.string().min(10),
+  /** The calc call that gives this answer; the build fails when they disagree. */
+  check: checkSchema.optional(),
+  /** For an answer that is the same fact in another unit: where it comes from. */
+  fact: z.string().min(10).optional(),
+});
+
 const numericSchema = z.object({
   ...common,
   type: z.literal('numeric'),
@@ -87,6 +105,12 @@ const numericSchema = z.object({
   tolerance: z.number().optional(),
   /** Tolerance as a fraction of the answer; the larger of the two applies. */
   toleranceRelative: z.number().optional(),
+  /** The convention the answer follows; required when there are alternatives, so feedback can name each. */
+  method: z.string().min(10).optional(),
+  /** Answers of the other conventions the course teaches for this figure; each is graded right. */
+  alternatives: z.array(alternativeSchema).default([]),
+  /** The answer is a maximum (the highest safe leverage): only answers at or below it count, since a maximum rounds toward safety. */
+  maximum: z.boolean().default(false),
   /** Shown next to the answer field: USDT, BTC, %… */
   unit: z.string().min(1).max(12),
   /** Revealed one at a time. */
@@ -137,14 +161,7 @@ export type GeneratedQuestionSpec = z.output<typeof generatedSchema>;
 
 /** What a `check` computes, in the question's unit. */
 export function checkedValue(check: z.output<typeof checkSchema>): calc.Decimal {
-  const f = (calc as Record<string, unknown>)[check.fn];
-  if (typeof f !== 'function') throw new Error(`src/calc exports no function named "${check.fn}"`);
-  const result = (f as (i: unknown) => unknown)(check.input);
-  const value = check.pick ? pickPath(result, check.pick) : result;
-  if (!(value instanceof calc.Decimal)) {
-    throw new Error(`${check.fn}${check.pick ? ` → ${check.pick}` : ''} is not a number`);
-  }
-  return (check.abs ? value.abs() : value).times(check.scale);
+  return figureValue(check).times(check.scale);
 }
 
 function decimalPlaces(s: string): number {
@@ -182,23 +199,51 @@ function checkQuestion(q: Question, i: number, ctx: Ctx): void {
         issue(`the tolerance of trap ${k + 1} must be zero or more; it is ${t.tolerance}.`, 'traps', k, 'tolerance');
       }
     });
-    if (q.check) {
+    const checkAnswer = (answer: string, check: z.output<typeof checkSchema>, ...path: (string | number)[]) => {
       let computed: calc.Decimal;
       try {
-        computed = checkedValue(q.check);
+        computed = checkedValue(check);
       } catch (error) {
-        issue(`its check could not be computed: ${(error as Error).message}`, 'check');
+        issue(`its check could not be computed: ${(error as Error).message}`, ...path, 'check');
         return;
       }
-      const rounded = computed.toDecimalPlaces(decimalPlaces(q.answer));
-      if (!rounded.eq(q.answer)) {
+      const rounded = computed.toDecimalPlaces(decimalPlaces(answer));
+      if (!rounded.eq(answer)) {
         issue(
-          `the answer ${q.answer} does not match src/calc: ${q.check.fn} gives ${computed.toSignificantDigits(12).toFixed()}, ` +
-            `which is ${rounded.toFixed()} to the answer's ${decimalPlaces(q.answer)} decimal places.`,
+          `the answer ${answer} does not match src/calc: ${check.fn} gives ${computed.toSignificantDigits(12).toFixed()}, ` +
+            `which is ${rounded.toFixed()} to the answer's ${decimalPlaces(answer)} decimal places.`,
+          ...path,
           'answer',
         );
       }
+    };
+    if (q.check) checkAnswer(q.answer, q.check);
+    q.alternatives.forEach((a, k) => {
+      if (a.check) checkAnswer(a.answer, a.check, 'alternatives', k);
+      else if (!a.fact) {
+        issue(`alternative ${k + 1} needs a "check" (the src/calc call that gives it) or a "fact".`, 'alternatives', k);
+      }
+    });
+    if (q.alternatives.length > 0 && !q.method) {
+      issue('a question with alternatives needs a "method" naming the convention of its main answer.', 'method');
     }
+    // A trap is a wrong answer: it must not fall inside any accepted answer's window.
+    const windows = [
+      { answer: q.answer, tolerance: toleranceFor(q.answer, q.tolerance, q.toleranceRelative) },
+      ...q.alternatives.map((a) => ({
+        answer: a.answer,
+        tolerance: toleranceFor(a.answer, a.tolerance ?? q.tolerance, a.toleranceRelative ?? q.toleranceRelative),
+      })),
+    ];
+    q.traps.forEach((t, k) => {
+      const hit = windows.find((w) => matches(new calc.Decimal(t.answer), { ...w, atMost: q.maximum }));
+      if (hit)
+        issue(
+          `trap ${k + 1} (${t.answer}) is graded right: it lies within ${hit.answer} ± ${hit.tolerance}.`,
+          'traps',
+          k,
+        );
+    });
   }
 
   if (q.type === 'generated') {

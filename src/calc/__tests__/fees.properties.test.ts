@@ -22,7 +22,7 @@ describe('breakEvenMove properties', () => {
         (side, q, entry, cost) => {
           const m = breakEvenMove({ side, quantity: q, entryPrice: entry, cost });
           fc.pre(m.price !== null);
-          const gain = pnl({ side, quantity: q, entryPrice: entry, exitPrice: m.price as Decimal });
+          const gain = pnl({ side, quantity: q, entryPrice: entry, exitPrice: m.price });
           assert.ok(close(gain, new Decimal(cost)), `${gain} vs ${cost}`);
           assert.ok(close(m.fraction.times(entry), m.move));
         },

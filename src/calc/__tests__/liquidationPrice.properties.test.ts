@@ -5,10 +5,20 @@ import fc from 'fast-check';
 import { Decimal } from '../decimal.ts';
 import { bankruptcyPrice, liquidationPrice } from '../liquidationPrice.ts';
 import { pnl } from '../pnl.ts';
-import { withMaintenanceAmounts } from '../tiers.ts';
+import { tierFor, withMaintenanceAmounts } from '../tiers.ts';
 import { BINANCE_BTCUSDT, BINANCE_ETHUSDT } from '../venues.ts';
-import { contractArb, decimalString, mmrArb, near, priceArb, quantityArb, sideArb, throwsCalc } from './helpers.ts';
-import { binanceUsdm, hyperliquid } from './oracles.ts';
+import {
+  contractArb,
+  decimalString,
+  leverageArb,
+  mmrArb,
+  near,
+  priceArb,
+  quantityArb,
+  sideArb,
+  throwsCalc,
+} from './helpers.ts';
+import { binanceCoinm, binanceUsdm, hyperliquid } from './oracles.ts';
 
 /** Leverages low enough that 1/L stays above maintenance + fee (so the position is valid): 1.0 … 40.0. */
 const levArb = decimalString(10, 400, 1);
@@ -154,20 +164,22 @@ describe('liquidation laws', () => {
         decimalString(2, 50, 1),
         (side, quantity, entryPrice, rate, amount, walletDiv) => {
           const wallet = new Decimal(quantity).times(entryPrice).div(walletDiv).plus(amount);
-          let r;
-          try {
-            r = liquidationPrice({
-              side,
-              quantity,
-              entryPrice,
-              marginMode: 'cross',
-              walletBalance: wallet,
-              maintenanceMarginRate: rate,
-              maintenanceAmount: amount,
-            });
-          } catch {
-            return; // amount too large for this notional: a typed error
+          const input = {
+            side,
+            quantity,
+            entryPrice,
+            marginMode: 'cross' as const,
+            walletBalance: wallet,
+            maintenanceMarginRate: rate,
+            maintenanceAmount: amount,
+          };
+          // Worked independently: the requirement at entry is q·E·r − a; a wallet not above it is refused.
+          const requirement = new Decimal(quantity).times(entryPrice).times(rate).minus(amount);
+          if (wallet.lte(requirement)) {
+            throwsCalc(() => liquidationPrice(input), 'walletBalance', 'inconsistent');
+            return;
           }
+          const r = liquidationPrice(input);
           const oracle = binanceUsdm({
             WB: wallet,
             cumB: amount,
@@ -247,24 +259,32 @@ describe('liquidation laws', () => {
         decimalString(1000000, 10000000, 2),
         decimalString(10, 200, 1),
         (side, quantity, entryPrice, leverage) => {
-          let r;
-          try {
-            r = liquidationPrice({
-              side,
-              quantity,
-              entryPrice,
-              marginMode: 'isolated',
-              leverage,
-              tiers: BINANCE_BTCUSDT.tiers,
-            });
-          } catch {
-            return; // leverage above the entry tier's maximum, or margin below maintenance: typed errors
+          const input = {
+            side,
+            quantity,
+            entryPrice,
+            marginMode: 'isolated' as const,
+            leverage,
+            tiers: BINANCE_BTCUSDT.tiers,
+          };
+          // The entry tier's maximum leverage (Binance: 1 / (2 × MMR)) caps the leverage: above it, a typed refusal.
+          const entryTier = tierFor(new Decimal(quantity).times(entryPrice), BINANCE_BTCUSDT.tiers ?? []);
+          if (new Decimal(leverage).gt(entryTier.maxLeverage ?? 200)) {
+            throwsCalc(() => liquidationPrice(input), 'leverage', 'out_of_range');
+            return;
           }
-          if (!r.price || !r.tier) return;
-          const value = r.price.times(quantity);
+          const r = liquidationPrice(input);
+          assert.ok(r.tier && r.tierNumber !== undefined, 'a tier table always names its tier');
+          if (r.price === null) {
+            // Only a 1x long has no liquidation price (its margin is the whole notional).
+            assert.ok(side === 'long' && new Decimal(leverage).eq(1), 'no price only for a 1x long');
+            return;
+          }
           const table = withMaintenanceAmounts(BINANCE_BTCUSDT.tiers ?? []);
-          const index = table.indexOf(r.tier);
-          assert.ok(index === 0 || value.gt(r.tier.floor));
+          const index = r.tierNumber - 1;
+          assert.equal(table[index].maintenanceMarginRate.toString(), r.tier.maintenanceMarginRate.toString());
+          const value = r.price.times(quantity);
+          assert.ok(index === 0 || value.gt(table[index].floor));
           assert.ok(index === table.length - 1 || value.lte(table[index + 1].floor));
         },
       ),
@@ -289,13 +309,12 @@ describe('liquidation laws', () => {
         fc.constantFrom('underwater', '-1', '0.5', '0.9999', '1', '1.0001', '2'),
         (side, contract, quantity, entryPrice, rate, fee, basis, withAmount, marginMode, factor) => {
           // q/E is rounded, so the exact boundary (factor 1) is only exact for linear contracts.
-          if (contract === 'inverse' && factor === '1') return;
+          fc.pre(!(contract === 'inverse' && factor === '1'));
           const notional =
             contract === 'linear' ? new Decimal(quantity).times(entryPrice) : new Decimal(quantity).div(entryPrice);
           const amount = withAmount ? notional.times(rate).div(2) : new Decimal(0);
           const requirement = notional.times(new Decimal(rate).plus(fee)).minus(amount);
           const equity = factor === 'underwater' ? notional.times(-2) : requirement.times(factor);
-          if (marginMode === 'isolated' && !equity.gt(0)) return; // a margin must be positive: another error
           const common = {
             side,
             contract,
@@ -310,6 +329,11 @@ describe('liquidation laws', () => {
             marginMode === 'isolated'
               ? { ...common, marginMode, margin: equity }
               : { ...common, marginMode, walletBalance: equity };
+          if (marginMode === 'isolated' && !equity.gt(0)) {
+            // A margin of zero or less is refused before any requirement is looked at.
+            throwsCalc(() => liquidationPrice(input), 'margin', 'must_be_positive');
+            return;
+          }
           if (equity.lte(requirement)) {
             const field = marginMode === 'isolated' ? 'margin' : 'walletBalance';
             throwsCalc(() => liquidationPrice(input), field, 'inconsistent');
@@ -320,6 +344,68 @@ describe('liquidation laws', () => {
           }
         },
       ),
+    );
+  });
+  it('the leverage fast path equals Binance’s formula with W = q·E/L, and the plain solver given that margin', () => {
+    // liquidationPrice takes a shorter route for an isolated position opened at a leverage with a flat rate, no
+    // maintenance amount and the liquidation basis. It must agree with the venue formula transcribed in oracles.ts
+    // (USDⓈ-M, or COIN-M for inverse, with WB = the initial margin and the close fee counted with the rate, as it is
+    // charged on the same notional at P) and with the general solver, reached by giving the same margin directly.
+    fc.assert(
+      fc.property(
+        sideArb,
+        contractArb,
+        quantityArb,
+        priceArb,
+        leverageArb,
+        mmrArb,
+        feeArb,
+        (side, contract, quantity, entryPrice, leverage, rate, fee) => {
+          const notional =
+            contract === 'linear' ? new Decimal(quantity).times(entryPrice) : new Decimal(quantity).div(entryPrice);
+          const margin = notional.div(leverage);
+          const common = {
+            side,
+            contract,
+            quantity,
+            entryPrice,
+            marginMode: 'isolated' as const,
+            maintenanceMarginRate: rate,
+            closeFeeRate: fee,
+          };
+          const fast = () => liquidationPrice({ ...common, leverage });
+          // Refused exactly when the initial margin rate 1/L is not above the rate the requirement takes, r + c.
+          if (new Decimal(leverage).times(new Decimal(rate).plus(fee)).gte(1)) {
+            throwsCalc(fast, 'leverage', 'inconsistent');
+            throwsCalc(() => liquidationPrice({ ...common, margin }), 'margin', 'inconsistent');
+            return;
+          }
+          const r = fast();
+          const plain = liquidationPrice({ ...common, margin });
+          const s = side === 'long' ? 1 : -1;
+          const oracle = (mmr: Decimal | string) =>
+            contract === 'linear'
+              ? binanceUsdm({ WB: margin, cumB: 0, side: s, position: quantity, EP: entryPrice, MMR: mmr })
+              : binanceCoinm({ WB: margin, cumB: 0, side: s, position: quantity, EP: entryPrice, MMR: mmr });
+          const expected = oracle(new Decimal(rate).plus(fee));
+          const bankrupt = oracle(fee);
+          const tolerance = (x: Decimal) => x.abs().times('1e-32').plus(new Decimal(entryPrice).times('1e-32'));
+          if (r.price === null) {
+            assert.equal(plain.price, null);
+            assert.ok(expected.lte(new Decimal(entryPrice).times('1e-30')) || !expected.isFinite());
+          } else {
+            near(r.price, expected, tolerance(expected));
+            near(r.price, plain.price as Decimal, tolerance(expected));
+            near(r.distance, (plain.distance as Decimal).toString(), '1e-32');
+          }
+          if (r.bankruptcyPrice === null) assert.equal(plain.bankruptcyPrice, null);
+          else {
+            near(r.bankruptcyPrice, bankrupt, tolerance(bankrupt));
+            near(r.bankruptcyPrice, plain.bankruptcyPrice as Decimal, tolerance(bankrupt));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

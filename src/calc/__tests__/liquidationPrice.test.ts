@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Decimal } from '../decimal.ts';
-import { bankruptcyPrice, liquidationPrice } from '../liquidationPrice.ts';
+import { bankruptcyPrice, crossEquity, liquidationPrice } from '../liquidationPrice.ts';
 import { BINANCE_BTCUSDT, HYPERLIQUID_BTC } from '../venues.ts';
 import { near, throwsCalc } from './helpers.ts';
 import { binanceCoinm, binanceUsdm, highfestivaTiered, hyperliquid } from './oracles.ts';
@@ -367,5 +367,111 @@ describe('liquidationPrice: edge cases and errors', () => {
       'otherPositions[0].markPrice',
       'must_be_positive',
     );
+  });
+});
+
+describe('crossEquity: the wallet plus the other positions’ PnL minus their maintenance (Binance WB − TMM1 + UPNL1)', () => {
+  it('USDT-margined: 5,000 − 200 − 19 + 10 − 0.5 = 4,790.5', () => {
+    // Long 2 ETH from 2,000, mark 1,900: PnL 2 × (1,900 − 2,000) = −200; MM 2 × 1,900 × 0.5 % = 19.
+    // Short 100 XRP from 0.6, mark 0.5: PnL 100 × (0.6 − 0.5) = +10; MM 100 × 0.5 × 1 % = 0.5.
+    const r = crossEquity({
+      walletBalance: 5000,
+      otherPositions: [
+        { side: 'long', quantity: 2, entryPrice: 2000, markPrice: 1900, maintenanceMarginRate: '0.005' },
+        { side: 'short', quantity: 100, entryPrice: '0.6', markPrice: '0.5', maintenanceMarginRate: '0.01' },
+      ],
+    });
+    near(r.equity, '4790.5');
+    near(r.others[0]?.unrealisedPnl, -200);
+    near(r.others[0]?.maintenanceMargin, 19);
+    near(r.others[1]?.notional, 50);
+    near(r.others[1]?.unrealisedPnl, 10);
+    near(r.others[1]?.maintenanceMargin, '0.5');
+  });
+  it('coin-margined: 1 − 0.05 − 0.00125 = 0.94875 BTC', () => {
+    // Long 10,000 USD from 50,000, mark 40,000: PnL 10,000 × (1/50,000 − 1/40,000) = −0.05 BTC;
+    // notional 10,000 / 40,000 = 0.25 BTC, MM 0.25 × 0.5 % = 0.00125 BTC.
+    const r = crossEquity({
+      walletBalance: 1,
+      contract: 'inverse',
+      otherPositions: [
+        {
+          side: 'long',
+          contract: 'inverse',
+          quantity: 10000,
+          entryPrice: 50000,
+          markPrice: 40000,
+          maintenanceMarginRate: '0.005',
+        },
+      ],
+    });
+    near(r.equity, '0.94875');
+  });
+  it('no other positions: the wallet itself; liquidationPrice uses the same equity', () => {
+    near(crossEquity({ walletBalance: '1234.5' }).equity, '1234.5');
+    // A wallet of 4,378.4 alone and a wallet of 5,000 with the other position worth −621.6 give one price.
+    const base = {
+      side: 'long' as const,
+      quantity: 1,
+      entryPrice: 60000,
+      marginMode: 'cross' as const,
+      maintenanceMarginRate: '0.004',
+    };
+    const alone = liquidationPrice({ ...base, walletBalance: '4378.4' });
+    const withOther = liquidationPrice({
+      ...base,
+      walletBalance: 5000,
+      otherPositions: [
+        { side: 'long', quantity: 2, entryPrice: 3000, markPrice: 2700, maintenanceMarginRate: '0.004' },
+      ],
+    });
+    near(withOther.price, alone.price as Decimal);
+  });
+  it('refuses mixed settlements and an amount above notional × rate', () => {
+    throwsCalc(
+      () =>
+        crossEquity({
+          walletBalance: 1,
+          otherPositions: [
+            { side: 'long', contract: 'inverse', quantity: 1, entryPrice: 1, markPrice: 1, maintenanceMarginRate: 0 },
+          ],
+        }),
+      'otherPositions[0].contract',
+      'inconsistent',
+    );
+    throwsCalc(
+      () =>
+        crossEquity({
+          walletBalance: 1,
+          otherPositions: [
+            {
+              side: 'long',
+              quantity: 1,
+              entryPrice: 100,
+              markPrice: 100,
+              maintenanceMarginRate: '0.01',
+              maintenanceAmount: 2,
+            },
+          ],
+        }),
+      'otherPositions[0].maintenanceAmount',
+      'inconsistent',
+    );
+    throwsCalc(() => crossEquity({ walletBalance: 'abc' }), 'walletBalance', 'not_a_number');
+  });
+});
+
+describe('liquidationPrice: the tier number', () => {
+  it('names the tier it used from 1, in floor order (short 9 BTC at 27,000, 40,000 USDT cross → tier 3)', () => {
+    const r = liquidationPrice({
+      side: 'short',
+      quantity: 9,
+      entryPrice: 27000,
+      marginMode: 'cross',
+      walletBalance: 40000,
+      tiers: BINANCE_BTCUSDT.tiers,
+    });
+    assert.equal(r.tierNumber, 3);
+    near(r.tier?.maintenanceMarginRate, '0.01');
   });
 });

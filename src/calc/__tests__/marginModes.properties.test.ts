@@ -48,7 +48,7 @@ const marginOf = (p: Drawn['positions'][number]) => new Decimal(p.notional).div(
 const walletOf = (d: Drawn) => d.positions.reduce((s, p) => s.plus(marginOf(p)), new Decimal(d.extra));
 const pathOf = (d: Drawn) => [
   d.positions.map((p) => p.entryPrice),
-  ...d.factors.map((row) => row.map((f, i) => new Decimal(d.positions[i]?.entryPrice as string).times(f))),
+  ...d.factors.map((row) => row.map((f, i) => new Decimal(d.positions[i]?.entryPrice).times(f))),
 ];
 const run = (d: Drawn) => simulateMarginModes({ walletBalance: walletOf(d), positions: d.positions, path: pathOf(d) });
 
@@ -59,7 +59,7 @@ describe('margin modes: laws', () => {
         const r = run(d);
         const margins = d.positions.reduce((s, p) => s.plus(marginOf(p)), ZERO);
         r.isolated.positions.forEach((row, i) => {
-          const margin = r.positions[i]?.margin as Decimal;
+          const margin = r.positions[i]?.margin;
           assert.ok(row.pnl.gte(margin.neg()), `position ${i} lost ${row.pnl.toFixed()} > margin ${margin.toFixed()}`);
           assert.ok(row.equity.gte(ZERO));
         });
@@ -153,7 +153,7 @@ describe('margin modes: laws', () => {
         r.isolated.positions.forEach((row, i) => {
           if (!row.liquidation) return;
           // Binance, isolated with WB = margin = N / L: LP = (N/L − s·q·E) / (q·MMR − s·q).
-          const p = d.positions[i] as Drawn['positions'][number];
+          const p = d.positions[i];
           const s = p.side === 'long' ? 1 : -1;
           const q = new Decimal(p.notional).div(p.entryPrice);
           const lp = marginOf(p)
@@ -176,7 +176,7 @@ describe('margin modes: laws', () => {
         d.positions.forEach((p, i) => {
           const s = p.side === 'long' ? 1 : -1;
           const q = new Decimal(p.notional).div(p.entryPrice);
-          const price = c.prices[i] as Decimal;
+          const price = c.prices[i];
           health = health
             .plus(price.minus(p.entryPrice).times(q).times(s))
             .minus(q.times(price).times(p.maintenanceMarginRate));

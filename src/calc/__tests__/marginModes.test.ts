@@ -171,7 +171,7 @@ describe('simulateMarginModes: the sandbox’s three longs in a 2,000 wallet', (
     assert.equal(r.cross.finalEquity.toFixed(), '0');
     assert.equal(r.cross.lost.toFixed(), '2000');
     // At the account's liquidation every position's cross liquidation price is its price then.
-    near(r.cross.positions[1]?.liquidationAtEnd, c.prices[1] as Decimal);
+    near(r.cross.positions[1]?.liquidationAtEnd, c.prices[1]);
     // ETH at the start, BTC and SOL at entry: the others add 2000 − 50 − 10 = 1940, so 1940 + (5/3)(P − 3000) =
     // 0.005·(5/3)·P → P = (5000 − 1940) / ((5/3) × 0.995) = 9180 / 4.975 = 1845.226…
     near(r.cross.positions[1]?.liquidationAtStart, frac(9180, 4.975));
@@ -192,8 +192,8 @@ describe('straightLinePath', () => {
     // Halfway through 100 steps: 60000 × (1 − 0.07) = 55800; 0.5 × (1 + 0.15 × 0.5) = 0.5375.
     const path = straightLinePath({ startPrices: [60000, '0.5'], moves: [-0.04, 0.25], commonMove: -0.1, steps: 100 });
     assert.equal(path.length, 101);
-    assert.deepEqual(texts(path[50] as Decimal[]), ['55800', '0.5375']);
-    assert.deepEqual(texts(path[100] as Decimal[]), ['51600', '0.575']);
+    assert.deepEqual(texts(path[50]), ['55800', '0.5375']);
+    assert.deepEqual(texts(path[100]), ['51600', '0.575']);
   });
   it('refuses a move that would take a price to zero or below, and other bad input', () => {
     throwsCalc(

@@ -123,7 +123,7 @@ describe('risk properties', () => {
             return;
           }
           const perUnit =
-            maintenanceAmount === undefined ? new Decimal(0) : new Decimal(maintenanceAmount).div(quantity as string);
+            maintenanceAmount === undefined ? new Decimal(0) : new Decimal(maintenanceAmount).div(quantity);
           if (!long && shifted.times(new Decimal(1).plus(rate)).minus(entry).minus(perUnit).gt(entry)) {
             throwsCalc(() => safeLeverageForStop({ ...base, decimals, maxLeverage }), 'stopPrice', 'out_of_range');
             return;
@@ -168,12 +168,12 @@ describe('risk properties', () => {
           // The margin must exceed the requirement at entry for the position to open: 1/L > r − a / (q × E).
           const opens = new Decimal(1)
             .div(leverage)
-            .gt(new Decimal(rate).minus(new Decimal(maintenanceAmount ?? 0).div(entry.times(quantity as string))));
+            .gt(new Decimal(rate).minus(new Decimal(maintenanceAmount ?? 0).div(entry.times(quantity))));
           fc.pre(opens);
           const check = stopBeforeLiquidation({ ...input, leverage });
           const liq = liquidationPrice({
             side,
-            quantity: quantity as string,
+            quantity: quantity,
             entryPrice,
             marginMode: 'isolated',
             leverage,

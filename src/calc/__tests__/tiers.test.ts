@@ -29,6 +29,14 @@ describe('withMaintenanceAmounts', () => {
     near(tiers[0].floor, 0);
     near(tiers[1].maintenanceAmount, 10);
   });
+  it('returns the same frozen table to every caller of one table, so no caller can change it for the others', () => {
+    const first = withMaintenanceAmounts(BINANCE_BTCUSDT.tiers ?? []);
+    assert.equal(withMaintenanceAmounts(BINANCE_BTCUSDT.tiers ?? []), first);
+    assert.ok(Object.isFrozen(first) && first.every((tier) => Object.isFrozen(tier)));
+    assert.throws(() => {
+      (first[1] as { maintenanceAmount: unknown }).maintenanceAmount = 0;
+    }, TypeError);
+  });
   it('rejects broken tables', () => {
     throwsCalc(() => withMaintenanceAmounts([]), 'tiers', 'required');
     throwsCalc(() => withMaintenanceAmounts([{ floor: 10, maintenanceMarginRate: 0.01 }]), 'tiers', 'inconsistent');

@@ -21,7 +21,7 @@ const usedBy = new Map<string, Set<string>>();
 for (const file of lessonFiles) {
   const { slug } = parseLessonId(file.replace(/\.mdx$/, ''));
   const text = readFileSync(new URL(`lessons/${file}`, root), 'utf8');
-  usedBy.set(slug, new Set([...text.matchAll(/<Term\s+id="([a-z0-9-]+)"/g)].map((m) => m[1] as string)));
+  usedBy.set(slug, new Set([...text.matchAll(/<Term\s+id="([a-z0-9-]+)"/g)].map((m) => m[1])));
 }
 const lessonsUsing = (id: string) => [...usedBy].filter(([, ids]) => ids.has(id)).map(([slug]) => slug);
 

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { stopBeforeLiquidation, Decimal } from '../../calc/index.ts';
 import { figureText } from '../figures.ts';
-import type { FormatKind } from '../../format/numbers.ts';
 
 const lessons = new URL('../../../content/lessons/', import.meta.url);
 
@@ -30,7 +29,7 @@ function maximumTags(): MaximumTag[] {
     const text = readFileSync(new URL(file, lessons), 'utf8');
     const module = /from '\.\.\/\.\.\/src\/lessons\/scenarios\/([^']+)'/.exec(text)?.[1];
     for (const m of text.matchAll(/<Calc\b([^>]*?)\/>/g)) {
-      const attrs = m[1] as string;
+      const attrs = m[1];
       if (!/\smaximum(\s|$)/.test(attrs)) continue;
       const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
       const input = /\sinput=\{(\w+)\}/.exec(attrs)?.[1];
@@ -41,7 +40,7 @@ function maximumTags(): MaximumTag[] {
         id: attr('id') ?? '(no id)',
         fn: attr('fn') as string,
         input,
-        ...(attr('pick') ? { pick: attr('pick') as string } : {}),
+        ...(attr('pick') ? { pick: attr('pick') } : {}),
         ...(digits ? { digits: Number(digits) } : {}),
         scenarioModule: module,
       });
@@ -67,7 +66,7 @@ for (const t of tags) {
       fn: t.fn,
       input,
       pick: t.pick,
-      format: 'multiple' as FormatKind,
+      format: 'multiple',
       digits: t.digits,
       maximum: true,
     });

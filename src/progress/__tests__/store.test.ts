@@ -30,7 +30,7 @@ test('marking a lesson read saves it and keeps the first date on later visits', 
   const store = new ProgressStore(storage);
   store.markLessonRead('what-leverage-is', new Date('2026-11-01T10:00:00Z'));
   store.markLessonRead('what-leverage-is', new Date('2026-11-20T10:00:00Z'));
-  const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '');
+  const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '') as { lessons: unknown };
   assert.deepEqual(saved.lessons, { 'what-leverage-is': { readAt: '2026-11-01T10:00:00.000Z' } });
   assert.deepEqual(new ProgressStore(storage).load().record.lessons, saved.lessons);
 });

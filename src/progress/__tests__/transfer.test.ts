@@ -22,7 +22,7 @@ function memory(): KeyValueStorage {
 
 test('an export imports back to exactly the same record', () => {
   const text = exportRecord(record, new Date('2026-11-25T08:00:00Z'));
-  const file = JSON.parse(text);
+  const file = JSON.parse(text) as { app: string; exportedAt: string };
   assert.equal(file.app, 'leverage-lab');
   assert.equal(file.exportedAt, '2026-11-25T08:00:00.000Z');
   assert.deepEqual(parseImport(text), { ok: true, record });

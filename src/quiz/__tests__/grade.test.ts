@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAnswer, gradeNumeric, gradeChoices, toleranceFor, scoreAttempt } from '../grade.ts';
+import { parseAnswer, gradeNumeric, gradeChoices, toleranceFor, scoreAttempt, type NumericKey } from '../grade.ts';
+import { MAX_INPUT_LENGTH } from '../../input/number.ts';
 
 test('typed numbers are read with grouping commas, a currency sign, the unit and a typographic minus', () => {
   const cases: [string, string, string][] = [
@@ -15,6 +16,9 @@ test('typed numbers are read with grouping commas, a currency sign, the unit and
     ['.5', 'BTC', '0.5'],
     ['0.38 BTC', 'BTC', '0.38'],
     ['1,000,000', 'USDT', '1000000'],
+    ['5 million', '$ million', '5000000'],
+    ['$5 million', '$ million', '5000000'],
+    ['5 $ million', '$ million', '5'],
   ];
   for (const [text, unit, value] of cases) {
     const r = parseAnswer(text, unit);
@@ -34,10 +38,31 @@ test('what is not a number gets a plain sentence, never NaN', () => {
   }
   const comma = parseAnswer('9,5', '%');
   assert.ok(!comma.ok && /point for decimals/.test(comma.message));
+  // Longer than the answer field allows (it carries the same maxLength): refused at once, whatever it holds.
+  const long = parseAnswer('1'.repeat(MAX_INPUT_LENGTH + 1), 'USDT');
+  assert.ok(!long.ok && /too long/.test(long.message));
+  assert.ok(parseAnswer('1'.repeat(MAX_INPUT_LENGTH), 'USDT').ok);
+});
+
+test('reading a hostile answer takes linear time (no backtracking pattern)', () => {
+  const started = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    parseAnswer(`${'1'.repeat(MAX_INPUT_LENGTH - 1)}x`, 'USDT');
+    parseAnswer(`${' '.repeat(MAX_INPUT_LENGTH - 2)}$`, '$ million');
+    parseAnswer(`1${' million'.repeat(4)}`, '$ million');
+  }
+  assert.ok(performance.now() - started < 1000);
+});
+
+/** A key with one accepted answer. */
+const one = (answer: string, tolerance: string, unit: string, extra: Partial<NumericKey> = {}): NumericKey => ({
+  accepted: [{ answer, tolerance }],
+  unit,
+  ...extra,
 });
 
 test('a numeric answer is right within its tolerance, inclusive, and wrong just outside it', () => {
-  const key = { answer: '45226.13', tolerance: '45.23', unit: 'USDT' };
+  const key = one('45226.13', '45.23', 'USDT');
   for (const t of ['45226.13', '45180.90', '45271.36', '45,250']) {
     const r = gradeNumeric(key, t);
     assert.ok(r.ok && r.grade.correct, t);
@@ -48,31 +73,83 @@ test('a numeric answer is right within its tolerance, inclusive, and wrong just 
   assert.ok(low.ok && !low.grade.correct && low.grade.direction === 'low');
 });
 
+test('each accepted answer is right within its own tolerance, and the one matched is named', () => {
+  // A 10x long of 0.2 BTC at 50,000 with 0.5 % maintenance (lesson 4): measured at the liquidation price,
+  // P = 50,000 × 0.9 / 0.995 = 45,226.13 (Binance); measured at entry, P = 50,000 × (1 − 0.1 + 0.005) = 45,250 (Bybit).
+  const key: NumericKey = {
+    accepted: [
+      { answer: '45226.13', tolerance: '5', method: 'at the liquidation price' },
+      { answer: '45250', tolerance: '5', method: 'at entry' },
+    ],
+    unit: 'USDT',
+    traps: [{ answer: '45000', tolerance: '5', explanation: 'That is the bankruptcy price.' }],
+  };
+  const binance = gradeNumeric(key, '45,226');
+  assert.ok(binance.ok && binance.grade.correct && binance.grade.method === 'at the liquidation price');
+  const bybit = gradeNumeric(key, '45250 USDT');
+  assert.ok(bybit.ok && bybit.grade.correct && bybit.grade.method === 'at entry');
+  // Between the two windows: wrong, and the direction is next to the nearest accepted answer.
+  const between = gradeNumeric(key, '45240');
+  assert.ok(between.ok && !between.grade.correct && between.grade.direction === 'low', 'nearest is 45,250');
+  const above = gradeNumeric(key, '45256');
+  assert.ok(above.ok && !above.grade.correct && above.grade.direction === 'high');
+  const trap = gradeNumeric(key, '45000');
+  assert.ok(trap.ok && !trap.grade.correct && trap.grade.note === 'That is the bankruptcy price.');
+});
+
+test('a maximum counts only at or below the limit, and rounding it up is explained', () => {
+  // Long at 60,000, stop 57,000, 0.5 % maintenance: 1/L = (60,000 − 57,000 × 0.995) / 60,000 = 0.05475, L = 18.2648.
+  const key = one('18.2648', '0.1', 'x', { accepted: [{ answer: '18.2648', tolerance: '0.1', atMost: true }] });
+  for (const t of ['18.2648', '18.26', '18.2', '18.1648']) {
+    const r = gradeNumeric(key, t);
+    assert.ok(r.ok && r.grade.correct, t);
+  }
+  const up = gradeNumeric(key, '18.3');
+  assert.ok(up.ok && !up.grade.correct && up.grade.direction === 'high' && /rounded down/.test(up.grade.note ?? ''));
+  const low = gradeNumeric(key, '18.16');
+  assert.ok(low.ok && !low.grade.correct && low.grade.direction === 'low');
+});
+
 test('a zero tolerance needs the exact answer', () => {
-  const key = { answer: '10', tolerance: '0', unit: 'USDT' };
+  const key = one('10', '0', 'USDT');
   assert.ok((gradeNumeric(key, '10.00') as { grade: { correct: boolean } }).grade.correct);
   assert.equal((gradeNumeric(key, '10.001') as { grade: { correct: boolean } }).grade.correct, false);
 });
 
-test('a wrong number says what it most likely misunderstands', () => {
-  const key = {
-    answer: '45226.13',
-    tolerance: '45',
-    unit: 'USDT',
-    traps: [{ answer: '45000', tolerance: '20', explanation: 'That is the bankruptcy price.' }],
+test('an amount in millions is right typed in millions or in dollars (review Q9)', () => {
+  const key: NumericKey = {
+    accepted: [
+      { answer: '5', tolerance: '0', method: 'in millions' },
+      { answer: '5000000', tolerance: '0', method: 'in dollars' },
+    ],
+    unit: '$ million',
   };
+  for (const t of ['5', '5 $ million', '5 million', '$5 million', '5000000', '$5,000,000', '5,000,000 USD']) {
+    const r = gradeNumeric(key, t);
+    assert.ok(r.ok && r.grade.correct, t);
+  }
+  for (const t of ['10', '10 million', '1000000', '50']) {
+    const r = gradeNumeric(key, t);
+    assert.ok(r.ok && !r.grade.correct, t);
+  }
+});
+
+test('a wrong number says what it most likely misunderstands', () => {
+  const key = one('45226.13', '45', 'USDT', {
+    traps: [{ answer: '45000', tolerance: '20', explanation: 'That is the bankruptcy price.' }],
+  });
   const trap = gradeNumeric(key, '45000');
   assert.ok(trap.ok && trap.grade.note === 'That is the bankruptcy price.');
-  const sign = gradeNumeric({ answer: '-40', tolerance: '0.1', unit: '%' }, '40');
+  const sign = gradeNumeric(one('-40', '0.1', '%'), '40');
   assert.ok(sign.ok && /wrong sign/.test(sign.grade.note ?? ''));
-  const fraction = gradeNumeric({ answer: '-40', tolerance: '0.1', unit: '%' }, '-0.4');
+  const fraction = gradeNumeric(one('-40', '0.1', '%'), '-0.4');
   assert.ok(fraction.ok && /fraction/.test(fraction.grade.note ?? ''));
   const plain = gradeNumeric(key, '1');
   assert.ok(plain.ok && plain.grade.note === undefined);
 });
 
 test('an unreadable answer is not graded', () => {
-  const r = gradeNumeric({ answer: '1', tolerance: '0', unit: 'BTC' }, 'one');
+  const r = gradeNumeric(one('1', '0', 'BTC'), 'one');
   assert.equal(r.ok, false);
 });
 

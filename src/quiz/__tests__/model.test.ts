@@ -51,6 +51,8 @@ const questions: ClientQuestion[] = [
     hints: ['A share of the position.', 'Times 0.0005.'],
     explanation: 'The fee is on the position.',
     traps: [{ answer: '0.5', explanation: 'That is 0.05% of your margin.' }],
+    alternatives: [],
+    maximum: false,
   },
   {
     id: 'liq',
@@ -157,4 +159,63 @@ test('the result appears once every question has a counted answer', () => {
 test('numbers are shown with their unit', () => {
   assert.equal(withUnit('45226.1306', 'USDT', 2), '45,226.13 USDT');
   assert.equal(withUnit('100', '%'), '100%');
+});
+
+test('a fixed question with alternatives grades each convention right and names it; a maximum only counts below', () => {
+  const q: ClientQuestion = {
+    id: 'max-lev',
+    type: 'numeric',
+    section: 'put-the-stop-before-liquidation',
+    concept: 'The highest leverage that keeps the stop first.',
+    prompt: 'Long at 60,000, stop at 57,000, 0.5% maintenance: the highest leverage?',
+    // 1/L = (60,000 − 57,000 × 0.995) / 60,000 = 0.05475 → 18.2648x (Binance); 60,000 / 3,300 = 18.1818x (Bybit).
+    answer: '18.2648',
+    tolerance: 0.1,
+    unit: 'x',
+    method: 'the maintenance margin at the liquidation price',
+    alternatives: [{ answer: '18.1818', method: 'the maintenance margin at entry' }],
+    maximum: true,
+    hints: [],
+    explanation: 'Set the liquidation price on the stop.',
+    traps: [],
+  };
+  const r = resolve(q, 0);
+  assert.equal(r.numeric!.method, 'the maintenance margin at the liquidation price');
+  assert.deepEqual(r.numeric!.alternatives, [
+    { display: '18.1818 x', margin: 'from 18.0818 x up to 18.1818 x', method: 'the maintenance margin at entry' },
+  ]);
+  assert.equal(r.numeric!.margin, 'from 18.1648 x up to 18.2648 x');
+  let s = startQuiz([q], () => 0);
+  s = typeAnswer(s, 0, '18.1');
+  s = checkAnswer(s, 0, q, r);
+  const f = s.items[0]!.feedback;
+  assert.ok(f?.kind === 'numeric' && f.grade.correct && f.grade.method === 'the maintenance margin at entry');
+  s = typeAnswer(s, 0, '18.3');
+  s = checkAnswer(s, 0, q, r);
+  const up = s.items[0]!.feedback;
+  assert.ok(up?.kind === 'numeric' && !up.grade.correct);
+});
+
+test('an alternative in its own unit is shown in that unit', () => {
+  const q: ClientQuestion = {
+    id: 'ecp',
+    type: 'numeric',
+    section: 'who-counts-as-an-eligible-contract-participant',
+    concept: 'The hedging threshold.',
+    prompt: 'Above what amount, in millions of dollars?',
+    answer: '5',
+    tolerance: 0,
+    unit: '$ million',
+    method: 'the amount in millions of dollars',
+    alternatives: [{ answer: '5000000', unit: 'USD', method: 'the amount in dollars', fact: 'The same amount.' }],
+    maximum: false,
+    hints: [],
+    explanation: 'More than $5 million when hedging.',
+    traps: [],
+  };
+  const r = resolve(q, 0);
+  assert.equal(r.numeric!.display, '5 $ million');
+  assert.deepEqual(r.numeric!.alternatives, [
+    { display: '5,000,000 USD', margin: '', method: 'the amount in dollars' },
+  ]);
 });

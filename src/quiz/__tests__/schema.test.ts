@@ -169,6 +169,62 @@ test('an answer rounded as written is checked to its own decimal places', () => 
   assert.equal(quizBankSchema.safeParse(bank([...good(), pct])).success, true);
 });
 
+test('each alternative convention is checked against calc, and the main answer must name its convention', () => {
+  const liqInput = {
+    side: 'long',
+    quantity: 0.2,
+    entryPrice: 50000,
+    marginMode: 'isolated',
+    leverage: 10,
+    maintenanceMarginRate: 0.005,
+  };
+  // Measured at entry (Bybit): 50,000 × (1 − 0.1 + 0.005) = 45,250.
+  const bybit = { fn: 'liquidationPrice', input: { ...liqInput, maintenanceBasis: 'entry' }, pick: 'price' };
+  const both = (extra: Record<string, unknown>) =>
+    numeric('liq', {
+      answer: 45226.13,
+      tolerance: 5,
+      unit: 'USDT',
+      method: 'the maintenance margin at the liquidation price',
+      check: { fn: 'liquidationPrice', input: liqInput, pick: 'price' },
+      alternatives: [{ answer: 45250, method: 'the maintenance margin at entry', check: bybit }],
+      ...extra,
+    });
+  assert.equal(quizBankSchema.safeParse(bank([...good(), both({})])).success, true);
+  const wrong = messages(
+    bank([
+      ...good(),
+      both({ alternatives: [{ answer: 45260, method: 'the maintenance margin at entry', check: bybit }] }),
+    ]),
+  );
+  assert.ok(
+    wrong.some((x) => x.startsWith('questions.8.alternatives.0.answer') && x.includes('liquidationPrice gives 45250')),
+    wrong.join('\n'),
+  );
+  const unchecked = messages(
+    bank([...good(), both({ alternatives: [{ answer: 45250, method: 'the maintenance margin at entry' }] })]),
+  );
+  assert.ok(
+    unchecked.some((x) => x.includes('needs a "check"')),
+    unchecked.join('\n'),
+  );
+  const unnamed = messages(bank([...good(), both({ method: undefined })]));
+  assert.ok(
+    unnamed.some((x) => x.startsWith('questions.8.method')),
+    unnamed.join('\n'),
+  );
+});
+
+test('a trap that would be graded right is refused', () => {
+  const m = messages(
+    bank([...good(), numeric('trap-inside', { traps: [{ answer: 10.005, explanation: 'Too close to the answer.' }] })]),
+  );
+  assert.ok(
+    m.some((x) => x.startsWith('questions.8.traps.0') && x.includes('is graded right')),
+    m.join('\n'),
+  );
+});
+
 test('generated questions must name a known template and ranges it can solve', () => {
   const unknown = quizBankSchema.safeParse(bank([...good(), generated('g3', { template: 'no-such-template' })]));
   assert.equal(unknown.success, false);

@@ -1,4 +1,4 @@
-/** Liquidation price calculator: the view. All arithmetic is in model.ts and src/calc; the words in explain.ts. */
+/** Liquidation price calculator: the view. All arithmetic is in src/calc (called by model.ts); the words in explain.ts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment } from 'preact';
 import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
@@ -49,8 +49,8 @@ export default function LiquidationCalculator({
     if ((changed || !explained) && !explain) {
       void import('./explain.ts').then((m) => setExplain(() => m.explainAll));
     }
-  }, [changed]);
-  const words = useMemo(() => (explain ? explain(r) : explained), [explain, r]);
+  }, [changed, explain, explained]);
+  const words = useMemo(() => (explain ? explain(r) : explained), [explain, r, explained]);
   const v = w.values;
   const id = (k: string) => `${idPrefix}-${k}`;
   const bind = binder(w, idPrefix);
@@ -226,16 +226,16 @@ export default function LiquidationCalculator({
             />
             <Figure
               label="Bankruptcy price"
-              value={m.bankruptcy === null ? 'None' : price(m.bankruptcy)}
+              value={m.bankruptcyPrice === null ? 'None' : price(m.bankruptcyPrice)}
               testId="bankruptcy"
             />
             <Figure
               label="Maintenance at liquidation"
               value={
-                `${formatPercent(m.rate, { digits: 3 })}` +
-                (m.amount.isZero() ? '' : ` − ${money(m.amount)}`) +
+                `${formatPercent(m.maintenanceMarginRate, { digits: 3 })}` +
+                (m.maintenanceAmount.isZero() ? '' : ` − ${money(m.maintenanceAmount)}`) +
                 (m.tierNumber !== undefined ? ` (tier ${m.tierNumber})` : '') +
-                (m.rule.basis === 'entry' ? ' on entry notional' : '')
+                (m.maintenanceBasis === 'entry' ? ' on entry notional' : '')
               }
               testId="maintenance"
             />
@@ -284,7 +284,7 @@ export default function LiquidationCalculator({
             <table data-testid="venues">
               <caption>
                 Liquidation price of this trade under each venue’s rule
-                {r.main.rule.closeFee.isZero() || r.venue === 'custom'
+                {r.main.closeFeeRate.isZero() || r.venue === 'custom'
                   ? ''
                   : ' (venue rows without your close fee, which only the last row counts)'}
               </caption>
@@ -334,10 +334,7 @@ function VenueField({
   const rule = value === 'custom' ? undefined : VENUE_RULES[value];
   const hint = (
     <>
-      {value === 'binance' && 'Tiers on the notional at the liquidation price. '}
-      {value === 'bybit' && '0.5% on the entry notional (first risk-limit tier), up to 100x. '}
-      {value === 'hyperliquid' && '1.25%: half the initial margin at its 40x maximum. '}
-      {value === 'custom' && 'Your own maintenance rate and amount.'}
+      {rule ? `${rule.summary ?? ''} ` : 'Your own maintenance rate and amount.'}
       {rule?.sourceUrl && (
         <>
           <a href={rule.sourceUrl} rel="noopener noreferrer">
@@ -363,7 +360,7 @@ function VenueField({
 }
 
 function maintenanceText(row: RuleOutcome, r: LiquidationView): string {
-  const rate = formatPercent(row.rate, { digits: 3 });
+  const rate = formatPercent(row.maintenanceMarginRate ?? 0, { digits: 3 });
   switch (row.rule.id) {
     case 'binance':
       return row.tierNumber === undefined ? 'Tiers on liquidation notional' : `${rate}, tier ${row.tierNumber}`;
@@ -374,12 +371,14 @@ function maintenanceText(row: RuleOutcome, r: LiquidationView): string {
     case 'textbook':
       return 'None: liquidation = bankruptcy';
     case 'closefee':
-      return `${rate} + ${formatPercent(row.rule.closeFee, { digits: 3 })} close fee`;
+      return `${rate} + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`;
     default:
       return (
         rate +
-        (row.amount.isZero() ? '' : ` − ${formatMoney(row.amount, { unit: r.moneyUnit })}`) +
-        (row.rule.closeFee.isZero() ? '' : ` + ${formatPercent(row.rule.closeFee, { digits: 3 })} close fee`)
+        (row.maintenanceAmount === null || row.maintenanceAmount.isZero()
+          ? ''
+          : ` − ${formatMoney(row.maintenanceAmount, { unit: r.moneyUnit })}`) +
+        (row.closeFeeRate.isZero() ? '' : ` + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`)
       );
   }
 }
@@ -387,10 +386,10 @@ function maintenanceText(row: RuleOutcome, r: LiquidationView): string {
 function rowPrice(row: RuleOutcome, r: LiquidationView): string {
   switch (row.status) {
     case 'not-offered':
-      return `Not offered: at most ${row.maxLeverage ?? '?'}x`;
+      return `Not offered: at most ${formatMultiple(row.maxLeverage)}`;
     case 'at-once':
       return 'Liquidated at once';
-    case 'coin-margined':
+    case 'contract-mismatch':
       return 'Tiers are for USDT-margined only';
     case 'unavailable':
       return 'Cannot be computed';

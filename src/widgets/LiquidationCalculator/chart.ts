@@ -8,7 +8,7 @@ export function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTab
   const markers = [
     { x: r.entry.toNumber(), label: 'Entry', color: '--fg-muted' },
     ...(m.price ? [{ x: m.price.toNumber(), label: 'Liquidation', color: '--bad' }] : []),
-    ...(m.bankruptcy ? [{ x: m.bankruptcy.toNumber(), label: 'Bankruptcy', color: '--warn' }] : []),
+    ...(m.bankruptcyPrice ? [{ x: m.bankruptcyPrice.toNumber(), label: 'Bankruptcy', color: '--warn' }] : []),
   ];
   const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
   const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
@@ -41,6 +41,6 @@ export function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTab
       (m.price
         ? `: the two lines meet at the liquidation price, ${price(m.price)}`
         : ': the lines never meet at a price above zero') +
-      (m.bankruptcy ? `, and equity reaches zero at the bankruptcy price, ${price(m.bankruptcy)}.` : '.'),
+      (m.bankruptcyPrice ? `, and equity reaches zero at the bankruptcy price, ${price(m.bankruptcyPrice)}.` : '.'),
   };
 }

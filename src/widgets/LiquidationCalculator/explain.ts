@@ -24,7 +24,7 @@ const num = (d: DecimalT | number | string, digits = 8) =>
 /** The identity and its solution for the case at hand, with symbols or numbers put in (terms that are zero left out). */
 function formulas(v: LiquidationView, s: Symbols, hasA: boolean, hasC: boolean) {
   const long = v.side === 'long';
-  const basisEntry = v.main.rule.basis === 'entry';
+  const basisEntry = v.main.maintenanceBasis === 'entry';
   const wa = hasA ? `${s.W} + ${s.a}` : s.W;
   if (v.contract === 'linear') {
     const requirement =
@@ -64,9 +64,9 @@ function formulas(v: LiquidationView, s: Symbols, hasA: boolean, hasC: boolean) 
   };
 }
 
-/** "9.64% below" / "9.56% above". */
-function direction(distance: DecimalT): string {
-  return `${formatPercent(distance.abs())} ${distance.isNeg() ? 'below' : 'above'}`;
+/** "9.64% below" / "9.56% above", from the signed distance and its size. */
+function direction(distance: DecimalT, move: DecimalT): string {
+  return `${formatPercent(move)} ${distance.isNeg() ? 'below' : 'above'}`;
 }
 
 function tierRange(v: LiquidationView): string {
@@ -85,12 +85,19 @@ export function steps(v: LiquidationView): Step[] {
   const rule = m.rule;
   const money = (d: DecimalT, signed = false) => formatMoney(d, { unit: v.moneyUnit, signed });
   const price = (d: DecimalT) => formatPrice(d, { unit: v.priceUnit });
-  const hasA = !m.amount.isZero();
-  const hasC = !rule.closeFee.isZero();
+  const hasA = !m.maintenanceAmount.isZero();
+  const hasC = !m.closeFeeRate.isZero();
   const symbolic = formulas(v, { W: 'W', q: 'q', E: 'E', r: 'r', a: 'a', c: 'c' }, hasA, hasC);
   const numbers = formulas(
     v,
-    { W: num(m.equity), q: num(v.quantity), E: num(v.entry), r: num(m.rate), a: num(m.amount), c: num(rule.closeFee) },
+    {
+      W: num(m.equity),
+      q: num(v.quantity),
+      E: num(v.entry),
+      r: num(m.maintenanceMarginRate),
+      a: num(m.maintenanceAmount),
+      c: num(m.closeFeeRate),
+    },
     hasA,
     hasC,
   );
@@ -99,7 +106,7 @@ export function steps(v: LiquidationView): Step[] {
     `q its quantity in ${v.quantityUnit}`,
     'E the entry price',
     'P the liquidation price',
-    `r the maintenance rate${rule.basis === 'entry' ? ' on the entry notional' : ' on the notional at P'}`,
+    `r the maintenance rate${m.maintenanceBasis === 'entry' ? ' on the entry notional' : ' on the notional at P'}`,
     ...(hasA ? ['a the maintenance amount'] : []),
     ...(hasC ? ['c the close fee rate'] : []),
   ];
@@ -112,41 +119,41 @@ export function steps(v: LiquidationView): Step[] {
         (m.others.length === 0
           ? ' (no other positions)'
           : ` plus the other positions’ unrealised PnL minus their maintenance margin (${m.others
-              .map((o) => `position ${o.n}: ${money(o.pnl, true)} − ${money(o.maintenance)}`)
+              .map((o, i) => `position ${i + 1}: ${money(o.unrealisedPnl, true)} − ${money(o.maintenanceMargin)}`)
               .join('; ')})`);
   let maintenance: string;
   if (m.tier && m.tierNumber !== undefined) {
     const where =
-      v.liquidationNotional === null
+      m.liquidationNotional === null
         ? `${rule.short} would use the tier that holds the notional at the liquidation price; with none, it is`
-        : `${rule.short} picks the tier that holds the notional at the liquidation price (${money(v.liquidationNotional)}):`;
-    maintenance = `${where} tier ${m.tierNumber}, ${tierRange(v)}, so r = ${formatPercent(m.rate, { digits: 3 })} and a = ${money(m.amount)}`;
-  } else if (rule.basis === 'entry') {
-    maintenance = `${rule.short} measures maintenance on the entry notional: r = ${formatPercent(m.rate, { digits: 3 })} of ${money(v.notional)} is ${money(m.entryMaintenance ?? m.rate)} whatever the price does`;
+        : `${rule.short} picks the tier that holds the notional at the liquidation price (${money(m.liquidationNotional)}):`;
+    maintenance = `${where} tier ${m.tierNumber}, ${tierRange(v)}, so r = ${formatPercent(m.maintenanceMarginRate, { digits: 3 })} and a = ${money(m.maintenanceAmount)}`;
+  } else if (m.maintenanceBasis === 'entry') {
+    maintenance = `${rule.short} measures maintenance on the entry notional: r = ${formatPercent(m.maintenanceMarginRate, { digits: 3 })} of ${money(v.notional)} is ${money(m.entryMaintenance ?? m.maintenanceMarginRate)} whatever the price does`;
   } else {
     maintenance =
-      `r = ${formatPercent(m.rate, { digits: 3 })}` +
+      `r = ${formatPercent(m.maintenanceMarginRate, { digits: 3 })}` +
       (rule.id === 'hyperliquid'
         ? `, half the initial margin at ${rule.short}’s ${formatMultiple(rule.maxLeverage ?? 0)} maximum`
         : '') +
-      (hasA ? ` and a = ${money(m.amount)}` : '');
+      (hasA ? ` and a = ${money(m.maintenanceAmount)}` : '');
   }
   const given = [
     equity,
     `q = ${num(v.quantity)} ${v.quantityUnit}`,
     `E = ${price(v.entry)}`,
     maintenance,
-    ...(hasC ? [`c = ${formatPercent(rule.closeFee, { digits: 3 })}, the close fee counted in the requirement`] : []),
+    ...(hasC ? [`c = ${formatPercent(m.closeFeeRate, { digits: 3 })}, the close fee counted in the requirement`] : []),
   ];
 
   const result =
-    m.price === null
+    m.price === null || m.distance === null || m.move === null
       ? 'The formula gives no price above zero, so no fall or rise takes the equity down to the requirement: this position cannot be liquidated.'
-      : `P = ${price(m.price)}, ${direction(m.distance ?? v.entry.minus(v.entry))} the entry price.`;
+      : `P = ${price(m.price)}, ${direction(m.distance, m.move)} the entry price.`;
   const bankruptcy =
-    m.bankruptcy === null
+    m.bankruptcyPrice === null
       ? 'With r and a set to zero there is no bankruptcy price above zero either.'
-      : `With r and a set to zero the same formula gives the bankruptcy price, ${price(m.bankruptcy)}, where the equity is gone${hasC ? ' but for the close fee' : ''}.` +
+      : `With r and a set to zero the same formula gives the bankruptcy price, ${price(m.bankruptcyPrice)}, where the equity is gone${hasC ? ' but for the close fee' : ''}.` +
         (m.price === null
           ? ''
           : ' The gap between the two is the maintenance margin the exchange keeps to close you out.');
@@ -165,62 +172,53 @@ export function steps(v: LiquidationView): Step[] {
 
 /** "At 10x you might expect a 10% move…", shown when liquidation comes before a 1/leverage move; null otherwise. */
 export function tenXNote(v: LiquidationView): string | null {
-  if (!v.earlierThanExpected || v.main.distance === null) return null;
+  if (!v.main.beforePlainMove || v.main.move === null) return null;
   const lev = formatMultiple(v.leverage);
   const why =
     v.mode === 'isolated'
       ? 'because the exchange closes you when your equity reaches the maintenance margin, not zero.'
       : 'because the exchange closes you when the wallet’s equity reaches the maintenance margin, not zero' +
         (v.main.others.length > 0 ? ', and the other positions already use part of the wallet.' : '.');
-  return `At ${lev} you might expect a ${formatPercent(v.expectedMove)} move to liquidate you; here it takes ${formatPercent(v.main.distance.abs())}, ${why}`;
+  return `At ${lev} you might expect a ${formatPercent(v.main.plainMove)} move to liquidate you; here it takes ${formatPercent(v.main.move)}, ${why}`;
 }
 
-const VENUE_ROWS = ['binance', 'bybit', 'hyperliquid', 'closefee'] as const;
+/** Which rule of the widest pair the sentence explains, when both are in it. */
 const PRIORITY = ['hyperliquid', 'bybit', 'closefee', 'binance'] as const;
 
 function rateText(o: RuleOutcome): string {
-  const rate = formatPercent(o.rate, { digits: 3 });
-  if (o.rule.id === 'closefee') return `${rate} plus a ${formatPercent(o.rule.closeFee, { digits: 3 })} close fee`;
+  const rate = formatPercent(o.maintenanceMarginRate ?? 0, { digits: 3 });
+  if (o.rule.id === 'closefee') return `${rate} plus a ${formatPercent(o.closeFeeRate, { digits: 3 })} close fee`;
   if (o.tierNumber !== undefined) return `${rate} (tier ${o.tierNumber})`;
   return rate;
 }
 
 /** One line on why the venues disagree, explaining the pair of venue rules whose liquidation prices differ most. */
 export function whyTheyDiffer(v: LiquidationView): string {
-  const rows = v.comparison.filter(
-    (o) => (VENUE_ROWS as readonly string[]).includes(o.rule.id) && o.status === 'ok' && o.price !== null,
-  );
+  const rows = v.comparison.filter((o) => o.rule.kind === 'venue' && o.status === 'ok' && o.price !== null);
   const price = (d: DecimalT) => formatPrice(d, { unit: v.priceUnit });
   if (rows.length < 2) {
     const never = v.comparison
-      .filter((o) => (VENUE_ROWS as readonly string[]).includes(o.rule.id) && o.status === 'ok' && o.price === null)
+      .filter((o) => o.rule.kind === 'venue' && o.status === 'ok' && o.price === null)
       .map((o) => o.rule.short);
     const only = rows[0];
     if (!only) return 'No venue rule liquidates this trade at a price above zero, so there is nothing to compare.';
     return (
       `Only ${only.rule.name} liquidates this trade, at ${price(only.price as DecimalT)}` +
-      (only.rule.basis === 'entry'
+      (only.maintenanceBasis === 'entry'
         ? ': its maintenance is on the entry notional, so it stays due however low the price goes'
         : '') +
       (never.length > 0 ? `; under ${never.join(', ')} no price above zero does.` : '.')
     );
   }
-  let best: [RuleOutcome, RuleOutcome] = [rows[0] as RuleOutcome, rows[1] as RuleOutcome];
-  let gap = best[0].price!.minus(best[1].price!).abs();
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const d = rows[i]!.price!.minus(rows[j]!.price!).abs();
-      if (d.gt(gap)) {
-        gap = d;
-        best = [rows[i]!, rows[j]!];
-      }
-    }
-  }
+  const widest = v.widest;
+  if (!widest) return 'No venue rule liquidates this trade at a price above zero, so there is nothing to compare.';
+  const gap = widest.gap;
+  const best = [v.comparison[widest.first], v.comparison[widest.second]] as [RuleOutcome, RuleOutcome];
   if (gap.isZero()) return 'All the venue rules give the same liquidation price for this trade.';
   const key = PRIORITY.find((id) => best.some((o) => o.rule.id === id)) ?? 'binance';
   const x = best.find((o) => o.rule.id === key) as RuleOutcome;
   const y = best.find((o) => o !== x) as RuleOutcome;
-  const closer = x.distance!.abs().lt(y.distance!.abs()) ? x : y;
+  const closer = v.comparison[widest.closer];
   let reason: string;
   switch (key) {
     case 'hyperliquid':
@@ -228,11 +226,11 @@ export function whyTheyDiffer(v: LiquidationView): string {
       break;
     case 'bybit':
       reason =
-        `Bybit’s maintenance is on the entry notional, a fixed ${formatMoney(x.entryMaintenance ?? x.rate, { unit: v.moneyUnit })}, ` +
+        `Bybit’s maintenance is on the entry notional, a fixed ${formatMoney(x.entryMaintenance ?? 0, { unit: v.moneyUnit })}, ` +
         `while ${y.rule.short} charges ${rateText(y)} on the notional at the liquidation price, which ${v.side === 'long' ? 'shrinks as the price falls' : 'grows as the price rises'}`;
       break;
     case 'closefee':
-      reason = `the close-fee rule adds a ${formatPercent(x.rule.closeFee, { digits: 3 })} fee on the notional at the liquidation price to a ${formatPercent(x.rate, { digits: 3 })} maintenance rate, against ${rateText(y)} at ${y.rule.short}`;
+      reason = `the close-fee rule adds a ${formatPercent(x.closeFeeRate, { digits: 3 })} fee on the notional at the liquidation price to a ${formatPercent(x.maintenanceMarginRate ?? 0, { digits: 3 })} maintenance rate, against ${rateText(y)} at ${y.rule.short}`;
       break;
     default:
       reason = `Binance’s tier rate is ${rateText(x)}, against ${rateText(y)} at ${y.rule.short}`;
@@ -244,8 +242,8 @@ export function whyTheyDiffer(v: LiquidationView): string {
 export function summary(v: LiquidationView): string {
   const m = v.main;
   const head = `A ${formatMultiple(v.leverage)} ${v.side} of ${formatMoney(v.notional, { unit: v.moneyUnit })} at ${formatPrice(v.entry, { unit: v.priceUnit })}, ${v.mode} margin, under ${m.rule.name === 'Your custom rate' ? 'your custom rate' : m.rule.name}: `;
-  if (m.price === null || m.distance === null) return `${head}no price above zero liquidates it.`;
-  return `${head}liquidation at ${formatPrice(m.price, { unit: v.priceUnit })}, ${direction(m.distance)} entry.`;
+  if (m.price === null || m.distance === null || m.move === null) return `${head}no price above zero liquidates it.`;
+  return `${head}liquidation at ${formatPrice(m.price, { unit: v.priceUnit })}, ${direction(m.distance, m.move)} entry.`;
 }
 
 /** Everything the calculator says in words about one result. */

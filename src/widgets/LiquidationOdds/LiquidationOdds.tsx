@@ -11,7 +11,7 @@ import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { computeOdds, oneIn, type OddsResult } from './model.ts';
 import { liquidationOddsParams, type LiquidationOddsValues } from './params.ts';
 import { runFan } from './montecarlo.ts';
-import type { FanResult } from './fan.ts';
+import type { FanRequest, FanResult } from './fan.ts';
 import { VOLATILITY_PRESETS } from './volatility.ts';
 import './liquidation-odds.css';
 
@@ -46,7 +46,8 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
     setFan((f) => ({ status: 'running', previous: f.status === 'done' ? f.result : null }));
     // A short pause so dragging a slider starts one simulation, not twenty.
     const timer = setTimeout(() => {
-      runFan(r.fan)
+      // The request is read back from its key, so the simulation reruns only when the request really changes.
+      runFan(JSON.parse(key) as FanRequest)
         .then((result) => {
           if (!cancelled) setFan({ status: 'done', result });
         })

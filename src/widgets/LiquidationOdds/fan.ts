@@ -53,7 +53,7 @@ export function computeFan(request: FanRequest): FanResult {
     request,
     quantiles: QUANTILES,
     days: columns.map((j) => j * stepDays),
-    bands: bands.map((b) => columns.map((j) => b.values[j] as number)),
+    bands: bands.map((b) => columns.map((j) => b.values[j])),
     hitRate: barrierHitRate(sim, { barrier: request.barrier, direction: request.direction }),
     discreteHitRate: barrierHitRate(sim, {
       barrier: request.barrier,

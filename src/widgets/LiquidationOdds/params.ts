@@ -21,7 +21,7 @@ export const liquidationOddsParams: ParamsSpec<typeof shape> = {
     leverage: '10',
     mmr: '0.5',
     distance: '10',
-    vol: '52.9',
+    vol: '70.6',
     days: '30',
     seed: '42',
     paths: '2000',

@@ -197,7 +197,7 @@ export function computeSandbox(v: MarginModesValues): Outcome<SandboxResult> {
 
 /** Turns calc's result into the rows, events and chart points the view shows. */
 function shape(run: MarginModesResult, positions: SandboxPosition[]): Omit<SandboxResult, 'verdict'> {
-  const at = (i: number) => positions[i] as SandboxPosition;
+  const at = (i: number) => positions[i];
   const isolated: IsolatedRow[] = run.isolated.positions.map((row, i) => ({
     position: at(i),
     liquidation: row.liquidationPrice,
@@ -218,8 +218,8 @@ function shape(run: MarginModesResult, positions: SandboxPosition[]): Omit<Sandb
     at: e.crossing.share,
     atPercent: e.crossing.at.toNumber(),
     asset: at(e.position).asset,
-    assetMove: e.crossing.moves[e.position] as DecimalT,
-    moves: new Map(positions.map((p, i) => [p.asset, e.crossing.moves[i] as DecimalT])),
+    assetMove: e.crossing.moves[e.position],
+    moves: new Map(positions.map((p, i) => [p.asset, e.crossing.moves[i]])),
     lost: e.lost,
   }));
   const curve: EquityPoint[] = [];
@@ -227,9 +227,9 @@ function shape(run: MarginModesResult, positions: SandboxPosition[]): Omit<Sandb
     if (k % CHART_EVERY !== 0) return;
     curve.push({
       at: k,
-      isolated: run.isolated.equity[k] as DecimalT,
+      isolated: run.isolated.equity[k],
       cross: crossEquity,
-      maintenance: run.cross.maintenance[k] as DecimalT,
+      maintenance: run.cross.maintenance[k],
     });
   });
   return {
@@ -282,7 +282,7 @@ export function verdict(r: Omit<SandboxResult, 'verdict'>): string {
     return `${lead} the whole ${usdt(r.wallet)} wallet when ${moved(crossEvent.asset, crossEvent.assetMove)}; ${isoPart}.`;
   }
   if (isoEvents.length > 0) {
-    const first = isoEvents[0] as LiquidationEvent;
+    const first = isoEvents[0];
     const when = `${first.assetMove.isNeg() ? 'fallen' : 'risen'} ${formatPercent(first.assetMove.abs())}`;
     const lead =
       isoEvents.length === 1

@@ -9,10 +9,14 @@ import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
 import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../../format/numbers.ts';
-import { computeReplay, type ReplayModelResult } from './model.ts';
+import { computeReplay, LOADING, type ReplayData, type ReplayModelResult } from './model.ts';
 import { replayParams, type ReplayValues, type ScenarioId } from './params.ts';
-import type { CsvError, ParsedCandle } from './csv.ts';
-import { HISTORICAL_IDS, historical, loadRandom, loadScenario, randomGenerator } from './scenarios.ts';
+import type { CsvCandles, ParsedCandle } from './csv.ts';
+import { loadRandom, loadWindow, type RandomCandles } from './scenarios.ts';
+import { DATA_CREDIT, WINDOWS } from './menu.ts';
+import type { MarketWindow } from './parseWindow.ts';
+import { BLOCK_ATTRIBUTE, windowBlockText, windowFromBlock } from './hydrate.ts';
+import { serverWindow } from './serverWindows.ts';
 import './replay.css';
 
 export interface ReplayProps {
@@ -25,12 +29,14 @@ export interface ReplayProps {
 }
 
 const SCENARIO_OPTIONS: { value: ScenarioId; label: string }[] = [
-  ...HISTORICAL_IDS.map((s) => ({ value: s.id as ScenarioId, label: s.title })),
-  { value: 'random', label: 'Random path (seeded)' },
+  ...WINDOWS.map((s) => ({ value: s.id as ScenarioId, label: `${s.title} (hourly)` })),
+  { value: 'random', label: 'Random path (seeded, daily)' },
   { value: 'csv', label: 'Your own candles (CSV)' },
 ];
 
 const STEP_MS = 700;
+/** The largest file the page reads (5,000 rows with mark prices fit in well under half of it). */
+const MAX_FILE_BYTES = 2_000_000;
 
 const usdt = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: 'USDT', signed });
 /** Prices of any size: more digits for small ones (a CSV of a 0.5 USDT coin). */
@@ -44,12 +50,32 @@ const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation:
 
 export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }: ReplayProps) {
   const start = { ...replayParams.defaults, ...initial };
-  const [csv, setCsv] = useState<{ text: string; candles: ParsedCandle[] | null; error: CsvError | null }>({
+  // The window shown first: the server reads its file and writes it into the page as a JSON block; the browser reads
+  // that block back before hydrating, so both render the same candles and no price data rides in the scripts.
+  const blockKey = `${idPrefix}:${start.scenario}`;
+  const [first] = useState<{ window: MarketWindow; text: string } | null>(() => {
+    if (import.meta.env.SSR) {
+      const win = serverWindow(start.scenario);
+      return win ? { window: win, text: windowBlockText(win) } : null;
+    }
+    const text = document.querySelector(`script[${BLOCK_ATTRIBUTE}="${blockKey}"]`)?.textContent;
+    return text ? { window: windowFromBlock(text), text } : null;
+  });
+  // What has been loaded or pasted so far: the model reads it as input, and a change recomputes the result.
+  const [windows, setWindows] = useState<Readonly<Record<string, MarketWindow>>>(() =>
+    first ? { [first.window.id]: first.window } : {},
+  );
+  const [random, setRandom] = useState<{ generate: RandomCandles } | null>(null);
+  const [csv, setCsv] = useState<{ text: string; parsed: CsvCandles | null; error: string | null }>({
     text: '',
-    candles: null,
+    parsed: null,
     error: null,
   });
-  const w = useWidget(replayParams, start, (v) => computeReplay(v, csv.candles), { syncUrl });
+  const data = useMemo<ReplayData>(
+    () => ({ windows, random: random?.generate ?? null, csv: csv.parsed }),
+    [windows, random, csv.parsed],
+  );
+  const w = useWidget(replayParams, start, (v) => computeReplay(v, data), { syncUrl, data });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
   const bind = binder(w, idPrefix);
@@ -60,15 +86,14 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
 
-  // A shipped window other than the default is fetched when chosen, then the widget recomputes with it.
+  // Another shipped window, or the random-path generator, is fetched when chosen.
   const scenario = w.values.scenario;
   useEffect(() => {
     if (scenario === 'random') {
-      if (!randomGenerator()) void loadRandom().then(() => w.setMany({}));
-      return;
+      if (!random) void loadRandom().then((generate) => setRandom({ generate }));
+    } else if (scenario !== 'csv' && !windows[scenario]) {
+      void loadWindow(scenario).then((win) => setWindows((loaded) => ({ ...loaded, [win.id]: win })));
     }
-    if (scenario === 'csv' || historical(scenario)) return;
-    void loadScenario(scenario).then(() => w.setMany({}));
   }, [scenario]);
 
   // A new path or entry shows the whole replay again.
@@ -139,42 +164,35 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
 
   const onCsvText = (text: string) => {
     if (text.trim() === '') {
-      setCsv({ text, candles: null, error: null });
-      w.setMany({});
+      setCsv({ text, parsed: null, error: null });
       return;
     }
     setCsv((c) => ({ ...c, text }));
     // The parser is loaded only when someone brings their own candles.
-    void import('./csv.ts').then(({ parseCandles }) => {
+    void import('./csv.ts').then(({ parseCandles, CSV_FIELD }) => {
       const parsed = parseCandles(text);
       setCsv((c) =>
         c.text === text
-          ? { text, candles: parsed.ok ? parsed.candles : null, error: parsed.ok ? null : parsed.error }
+          ? {
+              text,
+              parsed: parsed.ok ? parsed.value : null,
+              error: parsed.ok ? null : (parsed.errors[CSV_FIELD] ?? null),
+            }
           : c,
       );
-      // A new values object makes the widget recompute with the new candles.
-      w.setMany({});
     });
   };
   const onFile = (e: TargetedEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
     if (!file) return;
-    if (file.size > 2_000_000) {
-      setCsv({
-        text: '',
-        candles: null,
-        error: { line: 1, column: null, message: 'The file is over 2 MB: keep it to 5,000 candles.' },
-      });
-      w.setMany({});
+    if (file.size > MAX_FILE_BYTES) {
+      setCsv({ text: '', parsed: null, error: 'Line 1: the file is over 2 MB; keep it to 5,000 candles.' });
       return;
     }
     // Read in the page only: nothing is uploaded anywhere.
     const reader = new FileReader();
     reader.onload = () => onCsvText(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => {
-      setCsv({ text: '', candles: null, error: { line: 1, column: null, message: 'The file could not be read.' } });
-      w.setMany({});
-    };
+    reader.onerror = () => setCsv({ text: '', parsed: null, error: 'Line 1: the file could not be read.' });
     reader.readAsText(file);
   };
 
@@ -188,10 +206,18 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   const atCursor = r.candles[shownCursor] as ParsedCandle;
   const equityNow = r.equity[shownCursor] ?? r.balance;
   const ended = r.end !== null && shownCursor >= r.end.index;
-  const csvError = (w.values.scenario === 'csv' ? csv.error?.message : undefined) ?? w.errors['csv'];
+  const csvError = (w.values.scenario === 'csv' ? csv.error : null) ?? w.errors['csv'];
+  const shownWindow = r.window && w.values.scenario === r.scenario ? r.window : null;
 
   return (
     <div class="ll-widget ll-widget-wide" data-widget="replay">
+      {first && (
+        <script
+          type="application/json"
+          {...{ [BLOCK_ATTRIBUTE]: blockKey }}
+          dangerouslySetInnerHTML={{ __html: first.text }}
+        />
+      )}
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Replay settings">
@@ -209,18 +235,45 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
                 </option>
               ))}
             </select>
-            {w.errors['loading'] && (
+            {w.errors[LOADING] && (
               <p class="ll-hint" role="status">
-                {w.errors['loading']}
+                {w.errors[LOADING]}
               </p>
             )}
-            {r.historical && w.values.scenario === r.scenario && (
+            {shownWindow && (
+              <p class="ll-hint" data-testid="scenario-story">
+                {shownWindow.story}
+                {shownWindow.sources.map((source) => (
+                  <>
+                    {' '}
+                    Source:{' '}
+                    <a key={source.url} href={source.url} rel="noopener noreferrer">
+                      {source.name}
+                    </a>
+                    .
+                  </>
+                ))}
+              </p>
+            )}
+            {shownWindow && (
               <p class="ll-hint" data-testid="scenario-source">
-                {r.historical.description} Source:{' '}
-                <a href={r.historical.source.url} rel="noopener noreferrer">
-                  {r.historical.source.repository}/{r.historical.source.path}
+                Hourly candles of Binance’s BTCUSDT perpetual, its last (traded) price and its mark price. Data:{' '}
+                <a href={DATA_CREDIT.url} rel="noopener noreferrer">
+                  {DATA_CREDIT.name}
                 </a>{' '}
-                (daily candles, retrieved {r.historical.source.retrieved}).
+                (Binance market data,{' '}
+                <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
+                  {DATA_CREDIT.licence}
+                </a>
+                ). Liquidation is checked on the mark price, as exchanges do; your stop and take-profit trigger on the
+                last price.
+              </p>
+            )}
+            {!w.errors[LOADING] && !r.hasMark && w.values.scenario === r.scenario && (
+              <p class="ll-hint" data-testid="one-price">
+                {r.scenario === 'csv'
+                  ? 'Your candles have no mark price, so their one price stands in for both the last and the mark price.'
+                  : 'A random path has one price, used as both the last and the mark price.'}
               </p>
             )}
           </div>
@@ -238,7 +291,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
                 rows={6}
                 spellcheck={false}
                 value={csv.text}
-                placeholder={'time,open,high,low,close\n2024-01-01,42000,42800,41500,42500'}
+                placeholder={'time,open,high,low,close\n2024-01-01 00:00,42000,42800,41500,42500'}
                 aria-invalid={csvError ? 'true' : undefined}
                 aria-describedby={`${id('csv')}-hint${csvError ? ` ${id('csv')}-error` : ''}`}
                 onInput={(e) => onCsvText(e.currentTarget.value)}
@@ -248,9 +301,10 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
               </label>
               <input id={id('file')} type="file" accept=".csv,text/csv,text/plain" onChange={onFile} />
               <p class="ll-hint" id={`${id('csv')}-hint`}>
-                One candle per line: time, open, high, low, close (a header line is allowed), up to 5,000 lines. Your
-                candles stay in this page: nothing is uploaded, and they are not put in the link (too big), so a shared
-                link opens without them.
+                One candle per line: time, open, high, low, close (a header line is allowed), up to 5,000 lines. Add
+                mark open, mark high, mark low and mark close to replay liquidation on the mark price; without them your
+                one price stands in for both. Your candles stay in this page: nothing is uploaded, and they are not put
+                in the link (too big), so a shared link opens without them.
               </p>
               {csvError && (
                 <p class="ll-error" id={`${id('csv')}-error`} data-testid="csv-error">
@@ -295,9 +349,14 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
           <LiveSummary stale={w.stale} text={sentence(r)} />
           <dl class="ll-figures">
             <Figure label="Entry price" value={price(r.entryPrice)} testId="entry-price" />
-            <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
-            <Figure label="Stop" value={price(r.stop)} testId="stop" />
-            <Figure label="Take-profit" value={price(r.takeProfit)} testId="take-profit" />
+            <Figure label="Liquidation price (on the mark price)" value={price(r.liquidation)} testId="liquidation" />
+            <Figure label="Stop (on the last price)" value={price(r.stop)} testId="stop" />
+            <Figure label="Take-profit (on the last price)" value={price(r.takeProfit)} testId="take-profit" />
+            <Figure
+              label={r.side === 'long' ? 'Lowest after entry' : 'Highest after entry'}
+              value={extremesText(r)}
+              testId="extremes"
+            />
             <Figure
               label="Outcome"
               value={outcomeText(r)}
@@ -338,7 +397,8 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
               </button>
             </div>
             <p class="ll-replay-now" data-testid="cursor" aria-live={playing ? 'off' : 'polite'}>
-              Candle {shownCursor + 1} of {r.candles.length} ({atCursor.time}): close {price(atCursor.close)}, equity{' '}
+              Candle {shownCursor + 1} of {r.candles.length} ({atCursor.time}): close {price(atCursor.close)}
+              {r.hasMark && atCursor.markClose !== undefined ? ` (mark ${price(atCursor.markClose)})` : ''}, equity{' '}
               {usdt(equityNow)}
               {ended && r.end ? ` · ${END_WORDS[r.end.kind].toLowerCase()} on candle ${r.end.index + 1}` : ''}.
             </p>
@@ -361,10 +421,20 @@ function atEntry(r: ReplayModelResult): string {
   return c ? `${c.time}, ${price(c.close)}` : 'none';
 }
 
+const TRIGGER_WORDS = { last: 'on the last price', mark: 'on the mark price' } as const;
+
 function outcomeText(r: ReplayModelResult): string {
   if (!r.end) return 'Still open at the last candle';
   const c = r.candles[r.end.index] as ParsedCandle;
-  return `${END_WORDS[r.end.kind]} on candle ${r.end.index + 1} (${c.time}) at ${price(r.end.price)}${r.end.ambiguous ? ', assuming the worse level came first' : ''}`;
+  const trigger = r.hasMark ? `, ${TRIGGER_WORDS[r.end.trigger]}` : '';
+  return `${END_WORDS[r.end.kind]} on candle ${r.end.index + 1} (${c.time}) at ${price(r.end.price)}${trigger}${r.end.ambiguous ? ', assuming the worse level came first' : ''}`;
+}
+
+/** The furthest the price went against a long (lowest) or a short (highest) after entry, last and mark side by side. */
+function extremesText(r: ReplayModelResult): string {
+  const { lastLow, lastHigh, markLow, markHigh } = r.extremes;
+  const [last, mark] = r.side === 'long' ? [lastLow, markLow] : [lastHigh, markHigh];
+  return r.hasMark ? `last ${price(last)} · mark ${price(mark)}` : price(last);
 }
 
 function sentence(r: ReplayModelResult): string {
@@ -373,10 +443,9 @@ function sentence(r: ReplayModelResult): string {
     return `${lead} is still open at the last candle, ${usdt(r.finalPnl, true)}.`;
   }
   const c = r.candles[r.end.index] as ParsedCandle;
-  const move = r.end.price.minus(r.entryPrice).div(r.entryPrice);
   const what =
     r.end.kind === 'liquidation'
-      ? `was liquidated on ${c.time} when the price touched ${price(r.end.price)} (${formatPercent(move, { signed: true })}), losing ${usdt(r.balance)}`
+      ? `was liquidated on ${c.time} when the ${r.hasMark ? 'mark ' : ''}price touched ${price(r.end.price)} (${formatPercent(r.end.move, { signed: true })}), losing ${usdt(r.balance)}`
       : r.end.kind === 'stop'
         ? `was stopped out on ${c.time} at ${price(r.end.price)}, ${usdt(r.finalPnl, true)}`
         : `took profit on ${c.time} at ${price(r.end.price)}, ${usdt(r.finalPnl, true)}`;

@@ -1,38 +1,47 @@
 /**
- * Strict parser for candles the reader pastes or uploads: `time, open, high, low, close` per line, an optional header
- * line, at most 5,000 rows. Never throws; any problem comes back with the line and column it was found on.
+ * Strict parser for candles the reader pastes or uploads: `time, open, high, low, close` per line, optionally followed
+ * by the mark price's `mark_open, mark_high, mark_low, mark_close`; an optional header line; at most 5,000 rows. Every
+ * cell is capped in length and read with the input module's linear number pattern, so a pasted novel costs no more
+ * than a short file. Never throws; a problem comes back as one plain message naming its line and column.
  */
+import type { Outcome } from '../../calc/index.ts';
+import { MAX_INPUT_LENGTH, isNumberText } from '../../input/number.ts';
 
 export interface ParsedCandle {
-  /** As written in the file (an ISO date or a number). */
+  /** As written in the file (an ISO date or a number), or as the shipped windows show it ("2020-03-12 10:00 UTC"). */
   time: string;
+  /** The last (traded) price. */
   open: number;
   high: number;
   low: number;
   close: number;
+  /** The mark price over the same period, when the candles carry it. */
+  markOpen?: number;
+  markHigh?: number;
+  markLow?: number;
+  markClose?: number;
 }
 
-export interface CsvError {
-  /** 1-based line in the text. */
-  line: number;
-  /** 1-based column, or null when the whole line (or file) is at fault. */
-  column: number | null;
-  message: string;
+/** Candles read from a CSV, and whether they carry a mark price (else the last price stands in for it). */
+export interface CsvCandles {
+  candles: ParsedCandle[];
+  hasMark: boolean;
 }
-
-export type CsvResult = { ok: true; candles: ParsedCandle[] } | { ok: false; error: CsvError };
 
 export const MAX_ROWS = 5000;
-const COLUMNS = ['time', 'open', 'high', 'low', 'close'] as const;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const HEADER_TIME = new Set(['time', 'date', 'timestamp', 'datetime']);
+/** The field the parser's messages belong to. */
+export const CSV_FIELD = 'csv';
 
-const fail = (line: number, column: number | null, message: string): CsvResult => ({
+const COLUMNS = ['time', 'open', 'high', 'low', 'close', 'mark open', 'mark high', 'mark low', 'mark close'] as const;
+const HEADER_TIME = new Set(['time', 'date', 'timestamp', 'datetime']);
+const HEADER_PRICES = ['open', 'high', 'low', 'close', 'markopen', 'markhigh', 'marklow', 'markclose'];
+/** A date, optionally with a time and zone; capped in length before it is matched. */
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const fail = (line: number, column: number | null, message: string): Outcome<never> => ({
   ok: false,
-  error: {
-    line,
-    column,
-    message:
+  errors: {
+    [CSV_FIELD]:
       column === null
         ? `Line ${line}: ${message}`
         : `Line ${line}, column ${column} (${COLUMNS[column - 1]}): ${message}`,
@@ -43,40 +52,68 @@ const quote = (s: string) => `“${s.length > 20 ? `${s.slice(0, 20)}…` : s}�
 
 /** A time as a sortable number: a plain number (epoch seconds or milliseconds, or any counter), or a date. */
 function timeValue(raw: string): number | null {
-  if (NUMBER.test(raw)) {
+  if (raw.length > MAX_INPUT_LENGTH) return null;
+  if (isNumberText(raw)) {
     const n = Number(raw);
     return Number.isFinite(n) ? n : null;
   }
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) return null;
+  if (!DATE.test(raw)) return null;
   const ms = Date.parse(raw.includes(' ') ? raw.replace(' ', 'T') : raw);
   return Number.isNaN(ms) ? null : ms;
 }
 
 function isHeader(cells: string[]): boolean {
-  const lower = cells.map((c) => c.toLowerCase());
+  const names = cells.map((c) => c.toLowerCase().replace(/[\s_-]/g, ''));
   return (
-    lower.length === 5 &&
-    HEADER_TIME.has(lower[0] ?? '') &&
-    lower[1] === 'open' &&
-    lower[2] === 'high' &&
-    lower[3] === 'low' &&
-    lower[4] === 'close'
+    (names.length === 5 || names.length === 9) &&
+    HEADER_TIME.has(names[0] ?? '') &&
+    names.slice(1).every((name, i) => name === HEADER_PRICES[i])
   );
 }
 
-/** Parses CSV text into candles, or the first error with its line and column. */
-export function parseCandles(text: string): CsvResult {
+/** Reads one price cell, or says what is wrong with it. */
+function priceCell(cell: string): number | string {
+  if (cell.length > MAX_INPUT_LENGTH) return `${quote(cell)} is too long for a number.`;
+  if (!isNumberText(cell)) return `${quote(cell)} is not a number.`;
+  const n = Number(cell);
+  if (!Number.isFinite(n) || n > 1e15) return `${quote(cell)} is too large.`;
+  if (n <= 0) return 'prices must be above zero.';
+  return n;
+}
+
+/** Checks that open and close lie within [low, high]; `first` is the column of the open. */
+function rangeError(first: number, [open, high, low, close]: number[], words = ''): [number, string] | null {
+  const o = open as number;
+  const c = close as number;
+  const h = high as number;
+  const l = low as number;
+  if (h < Math.max(o, c)) {
+    return [first + 1, `the ${words}high (${h}) is below the ${words}${o > c ? 'open' : 'close'} (${Math.max(o, c)}).`];
+  }
+  if (l > Math.min(o, c)) {
+    return [first + 2, `the ${words}low (${l}) is above the ${words}${o < c ? 'open' : 'close'} (${Math.min(o, c)}).`];
+  }
+  return null;
+}
+
+/** Parses CSV text into candles, or the first problem as `{ csv: "Line 3, column 2 (open): …" }`. */
+export function parseCandles(text: string): Outcome<CsvCandles> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const candles: ParsedCandle[] = [];
   let previous: { time: number; line: number } | null = null;
   let headerSeen = false;
+  let width: 5 | 9 | null = null;
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
-    const cells = raw.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+    const cells = raw.split(',').map((c) => {
+      const t = c.trim();
+      return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+    });
     if (!headerSeen && candles.length === 0 && isHeader(cells)) {
       headerSeen = true;
+      width = cells.length as 5 | 9;
       continue;
     }
     if (candles.length === MAX_ROWS) {
@@ -86,50 +123,56 @@ export function parseCandles(text: string): CsvResult {
         `more than ${MAX_ROWS.toLocaleString('en-US')} candles; keep the file to ${MAX_ROWS.toLocaleString('en-US')} rows.`,
       );
     }
-    if (cells.length !== 5) {
-      return fail(
-        lineNo,
-        null,
-        `has ${cells.length} column${cells.length === 1 ? '' : 's'}; expected 5: time, open, high, low, close.`,
-      );
+    if ((width === null && cells.length !== 5 && cells.length !== 9) || (width !== null && cells.length !== width)) {
+      const expected =
+        width === 5
+          ? '5: time, open, high, low, close'
+          : width === 9
+            ? '9: time, open, high, low, close, mark open, mark high, mark low, mark close'
+            : '5 (time, open, high, low, close) or 9 (the same and mark open, high, low, close)';
+      return fail(lineNo, null, `has ${cells.length} column${cells.length === 1 ? '' : 's'}; expected ${expected}.`);
     }
-    const [timeRaw, ...priceCells] = cells as [string, string, string, string, string];
+    width ??= cells.length as 5 | 9;
+    const timeRaw = cells[0] as string;
     const time = timeValue(timeRaw);
     if (time === null) {
       return fail(lineNo, 1, `${quote(timeRaw)} is not a date (2020-03-12) or a number.`);
     }
     const prices: number[] = [];
-    for (let c = 0; c < 4; c++) {
-      const cell = priceCells[c] ?? '';
-      if (!NUMBER.test(cell)) return fail(lineNo, c + 2, `${quote(cell)} is not a number.`);
-      const n = Number(cell);
-      if (!Number.isFinite(n) || n > 1e15) return fail(lineNo, c + 2, `${quote(cell)} is too large.`);
-      if (n <= 0) return fail(lineNo, c + 2, 'prices must be above zero.');
-      prices.push(n);
+    for (let c = 1; c < cells.length; c++) {
+      const value = priceCell(cells[c] as string);
+      if (typeof value === 'string') return fail(lineNo, c + 1, value);
+      prices.push(value);
     }
-    const [open, high, low, close] = prices as [number, number, number, number];
-    if (high < Math.max(open, close)) {
-      return fail(
-        lineNo,
-        3,
-        `the high (${high}) is below the ${open > close ? 'open' : 'close'} (${Math.max(open, close)}).`,
-      );
-    }
-    if (low > Math.min(open, close)) {
-      return fail(
-        lineNo,
-        4,
-        `the low (${low}) is above the ${open < close ? 'open' : 'close'} (${Math.min(open, close)}).`,
-      );
+    const last = rangeError(2, prices.slice(0, 4));
+    if (last) return fail(lineNo, last[0], last[1]);
+    if (width === 9) {
+      const mark = rangeError(6, prices.slice(4, 8), 'mark ');
+      if (mark) return fail(lineNo, mark[0], mark[1]);
     }
     if (previous && time <= previous.time) {
       return fail(lineNo, 1, `times must increase: ${quote(timeRaw)} is not after the time on line ${previous.line}.`);
     }
     previous = { time, line: lineNo };
-    candles.push({ time: timeRaw, open, high, low, close });
+    const [open, high, low, close, markOpen, markHigh, markLow, markClose] = prices as number[];
+    candles.push(
+      width === 9
+        ? {
+            time: timeRaw,
+            open: open as number,
+            high: high as number,
+            low: low as number,
+            close: close as number,
+            markOpen,
+            markHigh,
+            markLow,
+            markClose,
+          }
+        : { time: timeRaw, open: open as number, high: high as number, low: low as number, close: close as number },
+    );
   }
   if (candles.length === 0) {
     return fail(1, null, headerSeen ? 'the file has a header but no candles.' : 'the file is empty.');
   }
-  return { ok: true, candles };
+  return { ok: true, value: { candles, hasMark: width === 9 } };
 }

@@ -1,201 +1,195 @@
 /**
- * Price-path replay: a position opened at the close of one candle, replayed over the following candles with src/calc's
- * `replay` (wicks count), with its liquidation price from `liquidationPrice`, and the equity at each candle's close.
+ * Price-path replay: reads the form's strings, picks the candles of the chosen path from the data already loaded, and
+ * hands the trade to src/calc's `replayTrade` (liquidation on the mark price, stops and take-profits on the last
+ * price). No arithmetic here: this file only parses and shapes.
  */
-import {
-  CalcInputError,
-  Decimal,
-  liquidationPrice,
-  pnl,
-  positionFromMargin,
-  replay,
-  toDecimal,
-} from '../../calc/index.ts';
-import type { Decimal as DecimalT, ReplayOutcome } from '../../calc/index.ts';
+import { CalcInputError, replayTrade } from '../../calc/index.ts';
+import type { Decimal, Outcome, ReplayTradeResult, ReplayTrigger, ReplayOutcome } from '../../calc/index.ts';
+import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
-import type { ModelOutcome } from '../shared/useWidget.ts';
-import type { ParsedCandle } from './csv.ts';
+import type { CsvCandles, ParsedCandle } from './csv.ts';
 import type { ReplayValues, ScenarioId } from './params.ts';
-import { historical, historicalCandles, randomGenerator, type HistoricalScenario } from './scenarios.ts';
+import type { RandomCandles } from './scenarios.ts';
+import type { MarketWindow } from './parseWindow.ts';
+
+/** Everything the model reads besides the form: what has been loaded or pasted so far. */
+export interface ReplayData {
+  /** Shipped windows loaded so far, by id (the default one always). */
+  windows: Readonly<Record<string, MarketWindow>>;
+  /** The seeded-path generator, once loaded. */
+  random: RandomCandles | null;
+  /** The reader's parsed CSV, if any. */
+  csv: CsvCandles | null;
+}
 
 export interface ReplayEnd {
   kind: Exclude<ReplayOutcome, 'none'>;
   /** 0-based index of the candle in the whole path. */
   index: number;
-  price: DecimalT;
+  price: Decimal;
+  /** Which price touched the level: last (stop, take-profit) or mark (liquidation). */
+  trigger: ReplayTrigger;
   /** One candle held both an adverse level and the target: the order inside it is unknown. */
   ambiguous: boolean;
+  /** Price move from entry to the end, as a fraction. */
+  move: Decimal;
 }
 
 export interface ReplayModelResult {
   scenario: ScenarioId;
-  /** The shipped scenario's metadata (title, source), for historical paths. */
-  historical: HistoricalScenario | null;
+  /** The shipped window (title, story, sources), for historical paths. */
+  window: MarketWindow | null;
   candles: ParsedCandle[];
+  /** Whether the candles carry a mark price; without one the last price stands in for it. */
+  hasMark: boolean;
   /** 0-based index of the candle at whose close the position opens. */
   entryIndex: number;
   side: 'long' | 'short';
   mode: 'isolated' | 'cross';
-  entryPrice: DecimalT;
-  leverage: DecimalT;
-  margin: DecimalT;
+  entryPrice: Decimal;
+  leverage: Decimal;
+  margin: Decimal;
   /** What is at risk: the margin (isolated) or margin + extra balance (cross). */
-  balance: DecimalT;
-  quantity: DecimalT;
-  notional: DecimalT;
-  liquidation: DecimalT | null;
-  stop: DecimalT | null;
-  takeProfit: DecimalT | null;
+  balance: Decimal;
+  quantity: Decimal;
+  notional: Decimal;
+  liquidation: Decimal | null;
+  stop: Decimal | null;
+  takeProfit: Decimal | null;
   end: ReplayEnd | null;
-  /** Equity at each candle's close from the entry on (frozen once the position is closed); null before the entry. */
-  equity: (DecimalT | null)[];
-  /** Profit or loss when it ended, or at the last close. */
-  finalPnl: DecimalT;
+  /** Equity at each candle's close, valued at the mark price (frozen once the position is closed); null before entry. */
+  equity: (Decimal | null)[];
+  /** Profit or loss when it ended, or at the last close (valued at the mark price). */
+  finalPnl: Decimal;
+  /** Lowest and highest last and mark prices after the entry. */
+  extremes: ReplayTradeResult['extremes'];
 }
 
-const FIELD: Record<string, keyof ReplayValues> = {
+const FIELD: Record<string, keyof ReplayValues | 'csv'> = {
   margin: 'margin',
   leverage: 'leverage',
   maintenanceMarginRate: 'mmr',
   walletBalance: 'extra',
+  extraBalance: 'extra',
+  stopDistance: 'stop',
   stopPrice: 'stop',
+  takeProfitDistance: 'tp',
   takeProfitPrice: 'tp',
+  entryIndex: 'entry',
   seed: 'seed',
   volatility: 'vol',
 };
-const fieldFor = (f: string): string => FIELD[f] ?? f;
+const fieldFor = (f: string): string => FIELD[f] ?? (f.startsWith('candles') ? 'csv' : f);
 
-function percent(raw: string, field: string, label: string, max: number): DecimalT {
-  if (raw.trim() === '') throw new CalcInputError(field, 'required', `Enter the ${label}.`);
-  const value = toDecimal(raw, field);
-  if (value.lte(0) || value.gt(max)) {
-    throw new CalcInputError(field, 'out_of_range', `The ${label} must be above 0% and at most ${max}%.`);
-  }
-  return value.div(100);
+/** What the page says while a path is on its way (not an input error: the result stays, marked stale). */
+export const LOADING = 'loading';
+
+/** What the page says while the chosen path is still on its way, or null when its candles are here. */
+function waitingFor(v: ReplayValues, data: ReplayData): string | null {
+  if (v.scenario === 'random') return data.random ? null : 'Loading the random path…';
+  if (v.scenario === 'csv') return null;
+  return data.windows[v.scenario] ? null : 'Loading the price path…';
 }
 
-/** The candles of a scenario, or a field error. `csv` is what the reader pasted or uploaded, if anything. */
-export function candlesFor(v: ReplayValues, csv: ParsedCandle[] | null): ParsedCandle[] {
+/** The candles of the chosen path (already loaded). Throws field errors: seed, volatility, no CSV yet. */
+function candlesFor(v: ReplayValues, data: ReplayData): { candles: ParsedCandle[]; hasMark: boolean } {
   if (v.scenario === 'csv') {
-    if (!csv) throw new CalcInputError('csv', 'required', 'Paste or upload your candles first.');
-    return csv;
+    if (!data.csv) throw new CalcInputError('csv', 'required', 'Paste or upload your candles first.');
+    return data.csv;
   }
-  if (v.scenario === 'random') {
-    const seed = toDecimal(v.seed, 'seed');
-    if (!seed.isInteger() || seed.lt(0) || seed.gt(4294967295)) {
-      throw new CalcInputError('seed', 'out_of_range', 'The seed must be a whole number from 0 to 4,294,967,295.');
-    }
-    const vol = percent(v.vol, 'vol', 'volatility', 500);
-    const generate = randomGenerator();
-    if (!generate) throw new CalcInputError('loading', 'required', 'Loading the random path…');
-    return generate(seed.toNumber(), vol.toNumber());
+  if (v.scenario === 'random' && data.random) {
+    const seed = readNumber(v.seed, 'seed', { label: 'random seed', min: 0, max: 4294967295, integer: true });
+    const vol = readPercent(v.vol, 'vol', { label: 'volatility', min: 0, minOpen: true, max: 500 });
+    return { candles: data.random(seed.toNumber(), vol.toNumber()), hasMark: false };
   }
-  const scenario = historical(v.scenario);
-  // Not an input error: the scenario's file is still on its way (see loadScenario).
-  if (!scenario) throw new CalcInputError('loading', 'required', 'Loading the price path…');
-  return historicalCandles(scenario);
+  const window = data.windows[v.scenario];
+  if (!window) throw new CalcInputError('scenario', 'required', 'Choose a price path.');
+  return { candles: window.candles, hasMark: true };
 }
 
-export function computeReplay(v: ReplayValues, csv: ParsedCandle[] | null = null): ModelOutcome<ReplayModelResult> {
+/** Computes the replay for the form's values and the data loaded so far. */
+export function computeReplay(v: ReplayValues, data: ReplayData): Outcome<ReplayModelResult> {
+  // A path still on its way is not an input error: say so, and the last result stays on screen (marked stale).
+  const waiting = waitingFor(v, data);
+  if (waiting) return { ok: false, errors: { [LOADING]: waiting } };
   return collectErrors(() => {
-    const candles = candlesFor(v, csv);
+    const { candles, hasMark } = candlesFor(v, data);
     const side = v.side === 'short' ? 'short' : 'long';
+    const long = side === 'long';
     const mode = v.mode === 'cross' ? 'cross' : 'isolated';
-    const entryNumber = toDecimal(v.entry, 'entry');
-    if (!entryNumber.isInteger() || entryNumber.lt(1) || entryNumber.gte(candles.length)) {
+    if (candles.length < 2) {
       throw new CalcInputError(
         'entry',
         'out_of_range',
-        candles.length < 2
-          ? 'The path needs at least two candles: one to open at and one to replay.'
-          : `Choose a candle from 1 to ${candles.length - 1}: at least one candle must follow the entry.`,
+        'The path needs at least two candles: one to open at and one to replay.',
       );
     }
-    const entryIndex = entryNumber.toNumber() - 1;
-    const entryCandle = candles[entryIndex] as ParsedCandle;
-    const entryPrice = new Decimal(entryCandle.close);
-    const mmr = percent(v.mmr, 'mmr', 'maintenance margin rate', 50);
-    const { quantity, notional } = positionFromMargin({ margin: v.margin, leverage: v.leverage, price: entryPrice });
-    const margin = new Decimal(v.margin);
-    let balance = margin;
-    const base = { side, quantity, entryPrice, maintenanceMarginRate: mmr } as const;
-    let liq;
-    if (mode === 'cross') {
-      const extra = toDecimal(v.extra, 'extra');
-      if (extra.isNeg()) throw new CalcInputError('extra', 'must_be_positive', 'The extra balance cannot be negative.');
-      balance = margin.plus(extra);
-      liq = liquidationPrice({ ...base, marginMode: 'cross', walletBalance: balance, leverage: v.leverage });
-    } else {
-      liq = liquidationPrice({ ...base, marginMode: 'isolated', leverage: v.leverage });
-    }
-    const long = side === 'long';
-    const stop =
-      v.stop.trim() === ''
-        ? null
-        : entryPrice.times(
-            long
-              ? new Decimal(1).minus(percent(v.stop, 'stop', 'stop loss', 99.9))
-              : percent(v.stop, 'stop', 'stop loss', 1000).plus(1),
-          );
-    const takeProfit =
-      v.tp.trim() === ''
-        ? null
-        : entryPrice.times(
-            long
-              ? percent(v.tp, 'tp', 'take-profit', 1000).plus(1)
-              : new Decimal(1).minus(percent(v.tp, 'tp', 'take-profit', 99.9)),
-          );
-
-    const after = candles.slice(entryIndex + 1);
-    const outcome = replay({
-      position: {
-        side,
-        entryPrice,
-        ...(stop ? { stopPrice: stop } : {}),
-        ...(takeProfit ? { takeProfitPrice: takeProfit } : {}),
-        ...(liq.price ? { liquidationPrice: liq.price } : {}),
-      },
-      candles: after,
+    const entry = readNumber(v.entry, 'entry', {
+      label: 'entry candle',
+      min: 1,
+      max: candles.length - 1,
+      integer: true,
+    }).toNumber();
+    const leverage = readNumber(v.leverage, 'leverage', { label: 'leverage', min: 1, max: 200 });
+    const margin = readNumber(v.margin, 'margin', { label: 'margin', min: 0, minOpen: true, unit: 'USDT' });
+    const extra =
+      mode === 'cross' ? readNumber(v.extra, 'extra', { label: 'extra wallet balance', min: 0, unit: 'USDT' }) : null;
+    const optionalPercent = (raw: string, field: 'stop' | 'tp', label: string, capped: boolean) =>
+      raw.trim() === ''
+        ? undefined
+        : readPercent(raw, field, { label, min: 0, minOpen: true, max: capped ? 99.9 : 1000 });
+    const stopDistance = optionalPercent(v.stop, 'stop', 'stop loss', long);
+    const takeProfitDistance = optionalPercent(v.tp, 'tp', 'take-profit', !long);
+    const maintenanceMarginRate = readPercent(v.mmr, 'mmr', {
+      label: 'maintenance margin rate',
+      min: 0,
+      minOpen: true,
+      max: 50,
     });
-    const end: ReplayEnd | null =
-      outcome.outcome === 'none' || outcome.candleIndex === null || outcome.price === null
-        ? null
-        : {
-            kind: outcome.outcome,
-            index: entryIndex + 1 + outcome.candleIndex,
-            price: new Decimal(outcome.price),
-            ambiguous: outcome.ambiguous,
-          };
 
-    const pnlAt = (price: DecimalT | number) => pnl({ side, quantity, entryPrice, exitPrice: price });
-    // Liquidated: the margin (isolated) or the whole cross balance is gone.
-    const endEquity = end ? (end.kind === 'liquidation' ? new Decimal(0) : balance.plus(pnlAt(end.price))) : null;
-    const equity = candles.map((c, i) => {
-      if (i < entryIndex) return null;
-      if (end && i >= end.index) return endEquity;
-      return balance.plus(pnlAt(c.close));
+    const trade = replayTrade({
+      side,
+      candles,
+      entryIndex: entry - 1,
+      margin,
+      leverage,
+      maintenanceMarginRate,
+      marginMode: mode,
+      ...(extra ? { extraBalance: extra } : {}),
+      ...(stopDistance ? { stopDistance } : {}),
+      ...(takeProfitDistance ? { takeProfitDistance } : {}),
     });
-    const last = candles[candles.length - 1] as ParsedCandle;
-    const finalPnl = end ? (end.kind === 'liquidation' ? balance.neg() : pnlAt(end.price)) : pnlAt(last.close);
+    const end: ReplayEnd | null = trade.end
+      ? {
+          kind: trade.end.outcome,
+          index: trade.end.candleIndex,
+          price: trade.end.price,
+          trigger: trade.end.trigger,
+          ambiguous: trade.end.ambiguous,
+          move: trade.end.move,
+        }
+      : null;
     return {
       scenario: v.scenario as ScenarioId,
-      historical: historical(v.scenario) ?? null,
+      window: data.windows[v.scenario] ?? null,
       candles,
-      entryIndex,
+      hasMark,
+      entryIndex: entry - 1,
       side,
       mode,
-      entryPrice,
-      leverage: new Decimal(v.leverage),
+      entryPrice: trade.entryPrice,
+      leverage,
       margin,
-      balance,
-      quantity,
-      notional,
-      liquidation: liq.price,
-      stop,
-      takeProfit,
+      balance: trade.balance,
+      quantity: trade.quantity,
+      notional: trade.notional,
+      liquidation: trade.liquidationPrice,
+      stop: trade.stopPrice,
+      takeProfit: trade.takeProfitPrice,
       end,
-      equity,
-      finalPnl,
+      equity: trade.equity,
+      finalPnl: trade.pnl,
+      extremes: trade.extremes,
     };
   }, fieldFor);
 }

@@ -1,7 +1,21 @@
 /** The price-path replay's settings, as they appear in its URL (a pasted CSV is never put in the URL: too big). */
 import { enumParam, numberParam, optionalNumberParam as optionalNumber, type ParamsSpec } from '../shared/params.ts';
 
-export const SCENARIO_IDS = ['btc-2020-03', 'btc-2021-05', 'random', 'csv'] as const;
+/** The shipped windows (content/scenarios/windows.json, same order; a test checks), then the random path and a CSV. */
+export const SCENARIO_IDS = [
+  'btc-2020-03',
+  'btc-2021-05',
+  'btc-2022-11',
+  'btc-2024-08',
+  'btc-2025-10',
+  'btc-2021-07',
+  'btc-2021-04',
+  'btc-2023-08',
+  'btc-2023-10',
+  'btc-2024-03',
+  'random',
+  'csv',
+] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 const shape = {
@@ -23,7 +37,7 @@ export const replayParams: ParamsSpec<typeof shape> = {
   shape,
   defaults: {
     scenario: 'btc-2020-03',
-    entry: '8',
+    entry: '24',
     side: 'long',
     leverage: '10',
     mode: 'isolated',

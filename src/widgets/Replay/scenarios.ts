@@ -1,70 +1,47 @@
 /**
- * The price paths a replay can use: cited historical windows shipped in content/scenarios/ (the default in the first
- * load, others on demand), and seeded random paths from random.ts, also loaded on demand.
+ * Loads the replay's price paths in the browser when a reader picks them: a shipped window (its CSV and the stories)
+ * or the seeded random-path generator. The window shown first needs no loading: it comes with the server-rendered
+ * page (hydrate.ts). The model never loads anything: Replay.tsx keeps what arrived and hands it over.
  */
-import blackThursday from '../../../content/scenarios/btc-2020-03.json' with { type: 'json' };
 import type { ParsedCandle } from './csv.ts';
+import type { MarketWindow } from './parseWindow.ts';
 
-export interface ScenarioSource {
-  repository: string;
-  path: string;
-  commit: string;
-  url: string;
-  format: string;
-  rows: string;
-  retrieved: string;
+type Loader = () => Promise<{ default: string }>;
+/** One literal import per file, so the bundler splits each window into its own small chunk. */
+const LOADERS: Readonly<Record<string, Loader>> = {
+  'btc-2020-03': () => import('../../../content/market-data/crash-windows/w1_2020-03-12_black-thursday_1h.csv?raw'),
+  'btc-2021-05': () => import('../../../content/market-data/crash-windows/w2_2021-05-19_china-ban_1h.csv?raw'),
+  'btc-2022-11': () => import('../../../content/market-data/crash-windows/w3_2022-11-08_ftx_1h.csv?raw'),
+  'btc-2024-08': () => import('../../../content/market-data/crash-windows/w4_2024-08-05_yen-carry_1h.csv?raw'),
+  'btc-2025-10': () =>
+    import('../../../content/market-data/crash-windows/w5_2025-10-10_liquidation-cascade_1h.csv?raw'),
+  'btc-2021-07': () => import('../../../content/market-data/crash-windows/x1_2021-07-26_short-squeeze_1h.csv?raw'),
+  'btc-2021-04': () => import('../../../content/market-data/crash-windows/x2_2021-04-18_sunday-flush_1h.csv?raw'),
+  'btc-2023-08': () => import('../../../content/market-data/crash-windows/x3_2023-08-17_flash-crash_1h.csv?raw'),
+  'btc-2023-10': () => import('../../../content/market-data/crash-windows/x4_2023-10-23_etf-squeeze_1h.csv?raw'),
+  'btc-2024-03': () => import('../../../content/market-data/crash-windows/x5_2024-03-05_ath-reversal_1h.csv?raw'),
+};
+
+const cache = new Map<string, Promise<MarketWindow>>();
+
+/** Fetches and parses a shipped window (once per page). */
+export function loadWindow(id: string): Promise<MarketWindow> {
+  const load = LOADERS[id];
+  if (!load) return Promise.reject(new Error(`[leverage-lab] no replay window "${id}"`));
+  let pending = cache.get(id);
+  if (!pending) {
+    pending = Promise.all([load(), import('./windows.ts')]).then(([file, windows]) =>
+      windows.marketWindow(id, file.default),
+    );
+    cache.set(id, pending);
+  }
+  return pending;
 }
 
-export interface HistoricalScenario {
-  id: string;
-  title: string;
-  description: string;
-  asset: string;
-  quote: string;
-  interval: string;
-  source: ScenarioSource;
-  candles: { time: string; open: string; high: string; low: string; close: string }[];
-}
+/** Seeded random candles: the same seed and volatility (a fraction) give the same candles. */
+export type RandomCandles = (seed: number, volatility: number) => ParsedCandle[];
 
-/** The shipped windows, in menu order; only the first is in the page's first load. */
-export const HISTORICAL_IDS = [
-  { id: 'btc-2020-03', title: blackThursday.title },
-  { id: 'btc-2021-05', title: 'Bitcoin, May 2021 crash' },
-] as const;
-
-const loaded = new Map<string, HistoricalScenario>([[blackThursday.id, blackThursday]]);
-
-/** A shipped scenario if it has been loaded (the default always is), else undefined. */
-export function historical(id: string): HistoricalScenario | undefined {
-  return loaded.get(id);
-}
-
-/** Loads a shipped scenario's candles; resolves at once when they are already here. */
-export async function loadScenario(id: string): Promise<HistoricalScenario | undefined> {
-  if (!loaded.has(id) && id === 'btc-2021-05') loaded.set(id, (await import('./may2021.ts')).default);
-  return loaded.get(id);
-}
-
-/** Candles of a shipped scenario as numbers. */
-export function historicalCandles(s: HistoricalScenario): ParsedCandle[] {
-  return s.candles.map((c) => ({
-    time: c.time,
-    open: Number(c.open),
-    high: Number(c.high),
-    low: Number(c.low),
-    close: Number(c.close),
-  }));
-}
-
-type RandomCandles = (seed: number, volatility: number) => ParsedCandle[];
-let random: RandomCandles | null = null;
-
-/** The seeded-path generator, if loaded (it pulls in the simulation code, so only when a reader picks it). */
-export function randomGenerator(): RandomCandles | null {
-  return random;
-}
-
+/** The seeded-path generator (it pulls in the simulation code, so only when a reader picks it). */
 export async function loadRandom(): Promise<RandomCandles> {
-  random ??= (await import('./random.ts')).randomCandles;
-  return random;
+  return (await import('./random.ts')).randomCandles;
 }

@@ -40,7 +40,7 @@ export default function Tangle({ name, idPrefix }: TangleProps) {
     if (!changed.current) return;
     const timer = setTimeout(() => setAnnounce(sentenceText(ex, values, computed)), 700);
     return () => clearTimeout(timer);
-  }, [computed]);
+  }, [ex, values, computed]);
 
   const set = (key: string, value: string) => {
     changed.current = true;

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { liquidationPrice, liquidationProbability } from '../../../calc/index.ts';
 import { computeOdds, oneIn, stepsFor, type OddsResult } from '../model.ts';
 import { computeFan } from '../fan.ts';
 import { liquidationOddsParams, type LiquidationOddsValues } from '../params.ts';
@@ -14,27 +13,14 @@ function run(patch: Partial<LiquidationOddsValues> = {}): OddsResult {
   return out.value;
 }
 
-test('defaults: a 10x long at 0.5% maintenance, 52.9% volatility, 30 days, from the closed form', () => {
+test('defaults: a 10x long at 0.5% maintenance, 70.6% volatility (the calmest preset), 30 days, from the closed form', () => {
   const r = run();
-  const liq = liquidationPrice({
-    side: 'long',
-    quantity: 1,
-    entryPrice: 100,
-    marginMode: 'isolated',
-    leverage: 10,
-    maintenanceMarginRate: 0.005,
-  });
-  assert.equal(r.distance.toFixed(), liq.distance?.toFixed());
+  assert.equal(base.vol, VOLATILITY_PRESETS[0]?.volatility, 'the default volatility is a measured preset, not a guess');
   assert.equal(r.distance.toFixed(4), '-0.0955');
-  assert.equal(
-    r.probability,
-    liquidationProbability({ distance: liq.distance ?? 0, volatility: 0.529, horizonDays: 30 }),
-  );
-  assert.ok(r.probability > 0.3 && r.probability < 0.6, String(r.probability));
-  // By hand (Shreve II §7.2.2): d = 90 / 0.995 / 100 − 1 = −0.095477, b = ln(1 + d) = −0.100348, σ = 0.529,
-  // t = 30/365, νt = −σ²t/2 = −0.011500, σ√t = 0.151660; Φ((b − νt)/σ√t) = Φ(−0.58584) = 0.27899,
-  // e^{2νb/σ²} = e^{−b} = 1.105556, Φ((b + νt)/σ√t) = Φ(−0.73750) = 0.23041 → 0.27899 + 0.25474 = 0.53373.
-  assert.ok(Math.abs(r.probability - 0.53373) < 0.0001, String(r.probability));
+  // By hand (Shreve II §7.2.2, zero drift): d = 90 / 0.995 / 100 − 1 = −0.095477, b = ln(1 + d) = −0.100348,
+  // σ = 0.706, t = 30/365, νt = −σ²t/2 = −0.020484, σ√t = 0.202404; Φ((b − νt)/σ√t) = Φ(−0.39458) = 0.34658,
+  // e^{2νb/σ²} = e^{−b} = 1.105556, Φ((b + νt)/σ√t) = Φ(−0.59698) = 0.27526 → 0.34658 + 1.105556 × 0.27526 = 0.65089.
+  assert.ok(Math.abs(r.probability - 0.65089) < 0.0001, String(r.probability));
   // The fan's barrier is the liquidation price with today's price at 100: (100 − 10) / 0.995 = 90.4523.
   assert.equal(r.barrier.toFixed(4), '90.4523');
   assert.equal(r.size.toFixed(4), '0.0955');

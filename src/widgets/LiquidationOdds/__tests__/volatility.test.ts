@@ -19,7 +19,7 @@ function markCloses(file: string): { closes: string[]; first: string; last: stri
   assert.ok(time >= 0 && close >= 0, `${file} has open_time_utc and mark_close columns`);
   const rows = lines.slice(1).map((line) => line.split(','));
   return {
-    closes: rows.map((r) => r[close] as string),
+    closes: rows.map((r) => r[close]),
     first: (rows[0]?.[time] ?? '').slice(0, 10),
     last: (rows.at(-1)?.[time] ?? '').slice(0, 10),
   };

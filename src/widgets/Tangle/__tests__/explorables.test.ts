@@ -18,8 +18,8 @@ import {
   type TangleVariable,
 } from '../explorables.ts';
 
-const trade = explorables['leveraged-trade'] as Explorable;
-const risk = explorables['risk-rule'] as Explorable;
+const trade = explorables['leveraged-trade'];
+const risk = explorables['risk-rule'];
 const variableOf = (ex: Explorable, name: string): TangleVariable => {
   const v = ex.variables.find((x) => x.name === name);
   assert.ok(v, name);
@@ -177,9 +177,9 @@ test('property: every value in range computes finite outputs and a sentence with
     );
     fc.assert(
       fc.property(fc.record(arbs), (values) => {
-        const out = computeFrom(ex, values as Record<string, string>);
+        const out = computeFrom(ex, values);
         for (const d of Object.values(out.outputs)) assert.ok(d.isFinite());
-        assert.doesNotMatch(sentenceText(ex, values as Record<string, string>, out), /NaN|Infinity|undefined/);
+        assert.doesNotMatch(sentenceText(ex, values, out), /NaN|Infinity|undefined/);
       }),
       { numRuns: 200 },
     );
@@ -214,7 +214,7 @@ test('aria-valuetext is in words', () => {
 });
 
 test('every explorable’s defaults lie in range on the step grid, and unknown names are refused', () => {
-  for (const ex of Object.values(explorables) as Explorable[]) {
+  for (const ex of Object.values<Explorable>(explorables)) {
     for (const v of ex.variables) {
       const d = new Decimal(v.default);
       assert.ok(d.gte(v.min) && d.lte(v.max), `${ex.name}.${v.name}`);
