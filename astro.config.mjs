@@ -29,10 +29,33 @@ export default defineConfig({
       rolldownOptions: {
         // src/calc is pure by rule, so a page's bundle keeps only the calculations its widgets use,
         // even though every widget imports them through the one public index.
-        treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]calc[\\/]/.test(id) },
+        // Modules named server*.ts serve the server render only (Replay.tsx calls them under import.meta.env.SSR): as
+        // side-effect-free modules the browser bundle drops them, and the model and calc code they import with them.
+        treeshake: {
+          moduleSideEffects: (id) =>
+            !/[\\/]src[\\/]calc[\\/]/.test(id) && !/[\\/]src[\\/]widgets[\\/]\w+[\\/]server[A-Z]\w*\.ts$/.test(id),
+        },
         // Preact's core, hooks and JSX runtime load together on every page with an island: one file instead of three
         // saves the import/export glue and two gzip headers from every page's JavaScript.
-        output: { codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] } },
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/, priority: 100 },
+              { name: 'preload-helper', test: /preload-helper/, priority: 90 },
+              { name: 'limits', test: /[\\/]src[\\/](input[\\/]limits|calc[\\/]numberPattern)\.ts$/, priority: 80 },
+              {
+                name: 'widget-ui',
+                test: /[\\/]src[\\/](widgets[\\/]shared[\\/](fields|params|useWidget|Notes|ChoiceField|SideField|Figure|LazyChart)\.tsx?|format[\\/]numbers\.ts)$/,
+                priority: 70,
+              },
+              {
+                name: 'calc-core',
+                test: /[\\/](node_modules[\\/]decimal\.js[\\/]|src[\\/]calc[\\/](decimal|errors|validate)\.ts$|src[\\/]input[\\/](number|outcome)\.ts$)/,
+                priority: 60,
+              },
+            ],
+          },
+        },
       },
     },
   },

@@ -1,6 +1,7 @@
 /** The one configured decimal.js clone used for all money, price and rate arithmetic, and its input parser. */
 import DecimalJs from 'decimal.js';
 import { CalcInputError, NOT_A_NUMBER, NOT_FINITE, OUT_OF_RANGE, REQUIRED } from './errors.ts';
+import { NUMBER_PATTERN } from './numberPattern.ts';
 
 /**
  * The Decimal constructor every calc module uses: 40 significant digits, round half even
@@ -31,11 +32,8 @@ export const ZERO = new Decimal(0);
 /** Decimal 1, shared to avoid re-allocating it. */
 export const ONE = new Decimal(1);
 
-/**
- * A number as a person types it: optional sign, digits with at most one point, optional exponent. The point is part of
- * the optional group so a long run of digits cannot be split two ways: matching is linear in the input's length.
- */
-export const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+// NUMBER_PATTERN lives in numberPattern.ts, so code that only checks text does not pull in decimal.js.
+export { NUMBER_PATTERN };
 /** Digits with at most one point: the plain form every form field sends. */
 const PLAIN_NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const LABELS: Record<string, string> = {

@@ -45,17 +45,10 @@ export type {
   CrossEquity,
   CrossEquityInput,
 } from './liquidationPrice.ts';
-export { liquidationUnderRule, compareVenues } from './venueCompare.ts';
-export type {
-  VenueTrade,
-  CrossPosition,
-  VenueRow,
-  VenueStatus,
-  RuleLiquidation,
-  OtherUnderRule,
-  WidestGap,
-  VenueComparison,
-} from './venueCompare.ts';
+export { liquidationUnderRule } from './venueRule.ts';
+export type { VenueTrade, CrossPosition, VenueRow, VenueStatus, RuleLiquidation, OtherUnderRule } from './venueRule.ts';
+export { compareVenues } from './venueCompare.ts';
+export type { WidestGap, VenueComparison } from './venueCompare.ts';
 export { maintenanceCurve } from './maintenanceCurve.ts';
 export type { MaintenanceCurveInput, CurvePoint } from './maintenanceCurve.ts';
 export {

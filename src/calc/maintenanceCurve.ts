@@ -120,7 +120,10 @@ export function maintenanceCurve(input: MaintenanceCurveInput): CurvePoint[] {
   });
   span = Decimal.min(span, entry.times(3));
   const low = Decimal.max(entry.minus(span), entry.times('0.01'));
-  const step = entry.plus(span).minus(low).div(count - 1);
+  const step = entry
+    .plus(span)
+    .minus(low)
+    .div(count - 1);
 
   const points: CurvePoint[] = [];
   for (let i = 0; i < count; i++) {

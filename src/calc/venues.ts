@@ -169,8 +169,10 @@ export function hyperliquidMaintenanceRate(maxLeverage: Numeric): Decimal {
 /**
  * Hyperliquid BTC perpetual at 40x maximum leverage: maintenance 1.25 % (half of 1/40) on the notional at the mark
  * price; funding settles every hour and is capped at 4 % an hour.
- * Sources: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations ; "~1.25 % at 40x",
- * https://docs.hyena.trade/trading/liquidation ; funding https://hyperliquid-co.gitbook.io/community-docs/technology-breakdown/hyperliquid-l1/dex/clearinghouse/funding
+ * Sources (checked 2026-12-02): Hyperliquid's own docs, "Margin tiers" (BTC: 40x up to 150 M USDC of notional, 20x
+ * above) https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers and "Liquidations" (maintenance margin is
+ * half the initial margin at the maximum leverage) https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations ;
+ * funding https://hyperliquid-co.gitbook.io/community-docs/technology-breakdown/hyperliquid-l1/dex/clearinghouse/funding
  */
 export const HYPERLIQUID_BTC: FuturesPreset = {
   kind: 'futures',

@@ -6,9 +6,10 @@
  */
 import { CalcInputError, Decimal, NUMBER_PATTERN, toDecimal } from '../calc/index.ts';
 import type { Decimal as DecimalT, Outcome } from '../calc/index.ts';
+import { MAX_INPUT_LENGTH } from './limits.ts';
 
-/** The longest text any numeric input accepts (form fields also carry it as `maxLength`). */
-export const MAX_INPUT_LENGTH = 40;
+// The limit lives in limits.ts, which views can load without the calculation code.
+export { MAX_INPUT_LENGTH };
 
 /** Digits grouped by thousands with commas, optional decimals: "1,250,000.50". Deterministic, so linear. */
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;

@@ -1,43 +1,87 @@
-/** The quiz at the end of a lesson: the view. State and grading live in model.ts and grade.ts. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+/**
+ * The quiz at the end of a lesson: the view. State lives in state.ts. Every question's first draw is resolved on the
+ * server (model.ts) and arrives as a prop, so the first render needs no calculation code; numeric grading and new
+ * draws (model.ts with grade.ts, generators.ts and src/calc) load on demand, when a reader checks a number, draws
+ * another question or starts a new attempt.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { progress } from '../progress/browser.ts';
 import { PASS_SCORE } from '../progress/record.ts';
-import { MAX_INPUT_LENGTH } from '../input/number.ts';
-import { randomSeed } from './generators.ts';
+import { MAX_INPUT_LENGTH } from '../input/limits.ts';
+import { randomSeed } from './seed.ts';
 import {
   anotherQuestion,
   answeredCount,
   attemptResult,
-  checkAnswer,
+  checkWith,
   choose,
   firstSeed,
-  resolve,
+  needsGrader,
   revealHint,
   startQuiz,
   typeAnswer,
-  withUnit,
+  unavailable,
   type ClientQuestion,
   type QuestionState,
   type Resolved,
-} from './model.ts';
+} from './state.ts';
 
 export interface QuizProps {
   lesson: string;
   questions: ClientQuestion[];
+  /**
+   * Each question's first draw, resolved on the server (model.ts `resolve` with `firstSeed`): the prompt, and for
+   * numeric and generated questions the key, hints and solution. Null for choice questions, whose prompt is the bank's.
+   */
+  first: (Resolved | null)[];
   /** Heading id → text of the lesson sections the questions link to. */
   sections: Record<string, string>;
 }
+
+type Grader = typeof import('./model.ts');
+let grader: Grader | null = null;
+let loading: Promise<Grader> | null = null;
+/** The numeric grader and the question generators, loaded once, when first needed; a failed load is tried again. */
+function loadGrader(): Promise<Grader> {
+  loading ??= import('./model.ts').then(
+    (m) => (grader = m),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+/** Starts loading the grader ahead of a check (a reader about to type a number); a failure shows on the check. */
+const warmGrader = () => void loadGrader().catch(() => undefined);
+
+/** Runs `then` with the grader, at once when it is here; `failed` when it cannot load. */
+function withGrader(then: (g: Grader) => void, failed: () => void): void {
+  if (grader) then(grader);
+  else loadGrader().then(then, failed);
+}
+
+const NOT_LOADED = 'part of the quiz did not load. Check your connection and try again, or reload the page.';
+/** What the feedback says while a number is checked or new numbers are drawn, before the grader arrives. */
+const WAITING = { check: 'Checking your answer…', another: 'Drawing new numbers…' } as const;
+type Waiting = keyof typeof WAITING;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 /** "within ± 45.23 USDT", or "from 18.16 x up to 18.26 x" as it stands. */
 const within = (margin: string) => (margin.startsWith('from ') ? margin : `within ${margin}`);
 
-export default function Quiz({ lesson, questions, sections }: QuizProps) {
+export default function Quiz({ lesson, questions, first, sections }: QuizProps) {
   const [state, setState] = useState(() => startQuiz(questions, (q) => firstSeed(lesson, q)));
-  const seeds = state.items.map((s) => s.seed).join(',');
-  // Recomputed only when a seed changes ("Try another", a new attempt).
-  const resolved = useMemo(() => questions.map((q, i) => resolve(q, state.items[i]?.seed ?? 0)), [questions, seeds]);
+  // What each question shows for its current seed; replaced together with the seed ("Try another", a new attempt).
+  const [resolved, setResolved] = useState<Resolved[]>(() =>
+    questions.map((q, i) => first[i] ?? { prompt: 'prompt' in q ? q.prompt : '' }),
+  );
+  const resolvedRef = useRef(resolved);
+  resolvedRef.current = resolved;
+  // Questions waiting for the grader, by index.
+  const [waiting, setWaiting] = useState<Readonly<Record<number, Waiting>>>({});
+  const [restartError, setRestartError] = useState(false);
   const result = attemptResult(state, questions);
   const [saved, setSaved] = useState<{ best: number; attempts: number } | null>(null);
   const [recorded, setRecorded] = useState<{ attempt: number; persistent: boolean } | null>(null);
@@ -55,10 +99,62 @@ export default function Quiz({ lesson, questions, sections }: QuizProps) {
     setRecorded({ attempt: state.attempt, persistent: progress.load().persistent });
   }, [result, recorded, state.attempt, lesson]);
 
+  const wait = (i: number, what: Waiting | null) =>
+    setWaiting((w) => {
+      const next = { ...w };
+      if (what) next[i] = what;
+      else delete next[i];
+      return next;
+    });
+
+  /** Runs `then` with the grader for question `i`, saying so while it loads and why when it cannot. */
+  const gradeLater = (i: number, what: Waiting, then: (g: Grader) => void) => {
+    if (waiting[i]) return;
+    if (!grader) wait(i, what);
+    withGrader(
+      (g) => {
+        wait(i, null);
+        then(g);
+      },
+      () => {
+        wait(i, null);
+        const message =
+          what === 'check' ? `Your answer was not checked: ${NOT_LOADED}` : `No new question: ${NOT_LOADED}`;
+        setState((st) => unavailable(st, i, message));
+      },
+    );
+  };
+
+  const check = (i: number, q: ClientQuestion) => {
+    if (!needsGrader(q)) {
+      setState((st) => checkWith(st, i, q, resolvedRef.current[i] as Resolved, null));
+      return;
+    }
+    gradeLater(i, 'check', (g) =>
+      setState((st) => checkWith(st, i, q, resolvedRef.current[i] as Resolved, g.gradeTyped)),
+    );
+  };
+
+  const another = (i: number, q: ClientQuestion) => {
+    const seed = randomSeed();
+    gradeLater(i, 'another', (g) => {
+      const next = g.resolve(q, seed);
+      setResolved((rs) => rs.map((r, k) => (k === i ? next : r)));
+      setState((st) => anotherQuestion(st, i, seed));
+    });
+  };
+
   const restart = () => {
-    setState(startQuiz(questions, () => randomSeed(), state.attempt + 1));
-    const first = questions[0];
-    if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${first.id} input`)?.focus());
+    const seeds = questions.map((q) => (q.type === 'generated' ? randomSeed() : 0));
+    const begin = (g: Grader | null) => {
+      setRestartError(false);
+      if (g) setResolved((rs) => questions.map((q, i) => (q.type === 'generated' ? g.resolve(q, seeds[i] ?? 0) : (rs[i] as Resolved))));
+      setState(startQuiz(questions, (_q, i) => seeds[i] ?? 0, state.attempt + 1));
+      const firstQ = questions[0];
+      if (firstQ) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${firstQ.id} input`)?.focus());
+    };
+    if (questions.some((q) => q.type === 'generated')) withGrader(begin, () => setRestartError(true));
+    else begin(null);
   };
 
   const done = answeredCount(state);
@@ -84,6 +180,7 @@ export default function Quiz({ lesson, questions, sections }: QuizProps) {
               q={q}
               r={resolved[i] as Resolved}
               s={state.items[i] as QuestionState}
+              waiting={waiting[i] ? WAITING[waiting[i]] : null}
               index={i}
               total={questions.length}
               lesson={lesson}
@@ -91,8 +188,8 @@ export default function Quiz({ lesson, questions, sections }: QuizProps) {
               onChoose={(c, multiple, on) => setState((st) => choose(st, i, c, multiple, on))}
               onType={(text) => setState((st) => typeAnswer(st, i, text))}
               onHint={(available) => setState((st) => revealHint(st, i, available))}
-              onCheck={() => setState((st) => checkAnswer(st, i, q, resolved[i] as Resolved))}
-              onAnother={() => setState((st) => anotherQuestion(st, i, randomSeed()))}
+              onCheck={() => check(i, q)}
+              onAnother={() => another(i, q)}
             />
           </li>
         ))}
@@ -147,6 +244,9 @@ export default function Quiz({ lesson, questions, sections }: QuizProps) {
             <button type="button" onClick={restart}>
               Try the quiz again
             </button>
+            <div aria-live="polite">
+              {restartError && <p class="ll-error">A new attempt did not start: {NOT_LOADED}</p>}
+            </div>
           </section>
         )}
       </div>
@@ -158,6 +258,8 @@ interface CardProps {
   q: ClientQuestion;
   r: Resolved;
   s: QuestionState;
+  /** What the feedback says while the grader loads for this question, or null. */
+  waiting: string | null;
   index: number;
   total: number;
   lesson: string;
@@ -173,6 +275,7 @@ function QuestionCard({
   q,
   r,
   s,
+  waiting,
   index,
   total,
   lesson,
@@ -245,6 +348,7 @@ function QuestionCard({
                 maxLength={MAX_INPUT_LENGTH}
                 value={s.text}
                 onInput={(e) => onType(e.currentTarget.value)}
+                onFocus={warmGrader}
                 aria-invalid={invalid ? 'true' : undefined}
                 aria-describedby={describedBy}
               />
@@ -281,7 +385,11 @@ function QuestionCard({
       )}
 
       <div class="ll-quiz-feedback" id={`${base}-feedback`} aria-live="polite">
-        <Feedback q={q} r={r} s={s} lesson={lesson} sectionTitle={sectionTitle} />
+        {waiting ? (
+          <p class="ll-hint">{waiting}</p>
+        ) : (
+          <Feedback q={q} r={r} s={s} lesson={lesson} sectionTitle={sectionTitle} />
+        )}
       </div>
     </form>
   );
@@ -304,6 +412,7 @@ function Feedback({
   if (!f) return null;
   if (f.kind === 'invalid') return <p class="ll-error">{f.message}</p>;
   if (f.kind === 'new') return <p>{f.message}</p>;
+  if (f.kind === 'unavailable') return <p class="ll-error">{f.message}</p>;
   const correct = f.grade.correct;
   const verdict = (
     <p class={`ll-quiz-verdict ${correct ? 'll-quiz-right' : 'll-quiz-wrong'}`}>
@@ -381,7 +490,7 @@ function Feedback({
         {correct && g.method && n.alternatives.length > 0 && <p>That is the answer with {g.method}.</p>}
         {!correct && (
           <p>
-            You answered {withUnit(g.value, n.key.unit, 8)}, which is too {g.direction === 'high' ? 'high' : 'low'}.
+            You answered {f.shown}, which is too {g.direction === 'high' ? 'high' : 'low'}.
             {g.note ? ` ${g.note}` : ''}
           </p>
         )}

@@ -85,22 +85,8 @@ export class GeneratorRangeError extends Error {
   }
 }
 
-/** A stable 32-bit seed from a text (FNV-1a), so a question's first draw is the same on the server and in the browser. */
-export function seedFrom(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A fresh random seed for "Try another". */
-export function randomSeed(): number {
-  const buf = new Uint32Array(1);
-  globalThis.crypto.getRandomValues(buf);
-  return buf[0] as number;
-}
+// The seeds live in seed.ts, which the quiz view loads without this module's calculation code.
+export { seedFrom, randomSeed } from './seed.ts';
 
 /** Every value a range can give, smallest first (lists keep their order). */
 export function rangeValues(spec: RangeSpec): string[] {

@@ -103,35 +103,5 @@ export function gradeNumeric(
   return { ok: true, grade };
 }
 
-export interface ChoiceGrade {
-  correct: boolean;
-  /** Indexes of chosen choices that are wrong. */
-  wrongPicks: number[];
-  /** Indexes of correct choices that were not chosen. */
-  missed: number[];
-}
-
-/** Grades a selection: right only when exactly the correct choices are chosen. */
-export function gradeChoices(choices: readonly { correct: boolean }[], selected: readonly number[]): ChoiceGrade {
-  const chosen = new Set(selected);
-  const wrongPicks = [...chosen].filter((i) => !choices[i]?.correct).sort((a, b) => a - b);
-  const missed = choices.flatMap((c, i) => (c.correct && !chosen.has(i) ? [i] : []));
-  return { correct: wrongPicks.length === 0 && missed.length === 0, wrongPicks, missed };
-}
-
-/** The score of an attempt: the share of questions whose first answer was right, and the ids missed. */
-export function scoreAttempt(results: readonly { id: string; correct: boolean }[]): {
-  score: number;
-  right: number;
-  total: number;
-  missed: string[];
-} {
-  const right = results.filter((r) => r.correct).length;
-  const total = results.length;
-  return {
-    score: total === 0 ? 0 : right / total,
-    right,
-    total,
-    missed: results.filter((r) => !r.correct).map((r) => r.id),
-  };
-}
+// Choice grading and the score need no calculation code: they live in score.ts, which the quiz view loads at once.
+export { gradeChoices, scoreAttempt, type ChoiceGrade } from './score.ts';

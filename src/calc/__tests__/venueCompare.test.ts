@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Decimal } from '../decimal.ts';
-import { compareVenues, liquidationUnderRule, type VenueRow } from '../venueCompare.ts';
+import { compareVenues } from '../venueCompare.ts';
+import { liquidationUnderRule, type VenueRow } from '../venueRule.ts';
 import {
   BINANCE_BTCUSDT_RULE,
   BYBIT_BTCUSDT_RULE,

@@ -8,8 +8,8 @@ import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import { computeLiquidation, VENUE_RULES, type LiquidationView, type RuleOutcome, type VenueId } from './model.ts';
+import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
+import { computeLiquidation, VENUE_RULES, type LiquidationView, type VenueId } from './model.ts';
 import type { Explanation } from './explain.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
 
@@ -297,17 +297,12 @@ export default function LiquidationCalculator({
                 </tr>
               </thead>
               <tbody>
-                {r.comparison.map((row) => (
-                  <tr key={row.rule.id} data-rule={row.rule.id}>
-                    <th scope="row">
-                      {row.rule.name}
-                      {row.rule.id === r.venue ? ' (your choice)' : ''}
-                    </th>
-                    <td>{maintenanceText(row, r)}</td>
-                    <td data-testid="venue-price">{rowPrice(row, r)}</td>
-                    <td data-testid="venue-distance">
-                      {row.distance === null ? '—' : formatPercent(row.distance, { signed: true })}
-                    </td>
+                {(words?.table ?? []).map((row) => (
+                  <tr key={row.id} data-rule={row.id}>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.maintenance}</td>
+                    <td data-testid="venue-price">{row.price}</td>
+                    <td data-testid="venue-distance">{row.distance}</td>
                   </tr>
                 ))}
               </tbody>
@@ -357,43 +352,4 @@ function VenueField({
       hint={hint}
     />
   );
-}
-
-function maintenanceText(row: RuleOutcome, r: LiquidationView): string {
-  const rate = formatPercent(row.maintenanceMarginRate ?? 0, { digits: 3 });
-  switch (row.rule.id) {
-    case 'binance':
-      return row.tierNumber === undefined ? 'Tiers on liquidation notional' : `${rate}, tier ${row.tierNumber}`;
-    case 'bybit':
-      return `${rate} of entry notional`;
-    case 'hyperliquid':
-      return `${rate} (half of 1/${formatMultiple(row.rule.maxLeverage ?? 0)})`;
-    case 'textbook':
-      return 'None: liquidation = bankruptcy';
-    case 'closefee':
-      return `${rate} + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`;
-    default:
-      return (
-        rate +
-        (row.maintenanceAmount === null || row.maintenanceAmount.isZero()
-          ? ''
-          : ` − ${formatMoney(row.maintenanceAmount, { unit: r.moneyUnit })}`) +
-        (row.closeFeeRate.isZero() ? '' : ` + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`)
-      );
-  }
-}
-
-function rowPrice(row: RuleOutcome, r: LiquidationView): string {
-  switch (row.status) {
-    case 'not-offered':
-      return `Not offered: at most ${formatMultiple(row.maxLeverage)}`;
-    case 'at-once':
-      return 'Liquidated at once';
-    case 'contract-mismatch':
-      return 'Tiers are for USDT-margined only';
-    case 'unavailable':
-      return 'Cannot be computed';
-    default:
-      return row.price === null ? 'Cannot be liquidated' : formatPrice(row.price, { unit: r.priceUnit });
-  }
 }

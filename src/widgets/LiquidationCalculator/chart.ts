@@ -1,10 +1,23 @@
-/** The liquidation calculator's chart: equity and the maintenance requirement against the mark price. */
+/**
+ * The liquidation calculator's chart: equity and the maintenance requirement against the mark price, from calc's
+ * maintenanceCurve under the reader's rule. Loaded only when the chart comes into view, with its calc code.
+ */
+import { maintenanceCurve } from '../../calc/index.ts';
 import { formatMoney, formatPrice } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import type { LiquidationView } from './model.ts';
 
 export function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTable; summary: string } {
   const m = r.main;
+  const curve = maintenanceCurve({
+    side: r.side,
+    contract: r.contract,
+    quantity: r.quantity,
+    entryPrice: r.entry,
+    equity: m.equity,
+    rule: m.rule,
+    include: [m.price, m.bankruptcyPrice],
+  });
   const markers = [
     { x: r.entry.toNumber(), label: 'Entry', color: '--fg-muted' },
     ...(m.price ? [{ x: m.price.toNumber(), label: 'Liquidation', color: '--bad' }] : []),
@@ -20,12 +33,12 @@ export function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTab
       series: [
         {
           label: 'Equity (margin + PnL)',
-          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.equity.toNumber() })),
+          points: curve.map((p) => ({ x: p.price.toNumber(), y: p.equity.toNumber() })),
           color: '--accent',
         },
         {
           label: 'Maintenance requirement',
-          points: r.curve.map((p) => ({ x: p.price.toNumber(), y: p.requirement.toNumber() })),
+          points: curve.map((p) => ({ x: p.price.toNumber(), y: p.requirement.toNumber() })),
           color: '--bad',
         },
       ],
@@ -34,7 +47,7 @@ export function chartFor(r: LiquidationView): { spec: ChartSpec; table: ChartTab
     table: {
       caption: 'Equity and maintenance requirement at a range of mark prices',
       columns: [`Mark price`, 'Equity', 'Maintenance requirement'],
-      rows: r.curve.filter((_, i) => i % 5 === 0).map((p) => [price(p.price), money(p.equity), money(p.requirement)]),
+      rows: curve.filter((_, i) => i % 5 === 0).map((p) => [price(p.price), money(p.equity), money(p.requirement)]),
     },
     summary:
       `Chart of the position’s equity and the maintenance requirement against the mark price` +

@@ -1,7 +1,14 @@
-/** Words for the liquidation calculator: the worked formula with the reader's numbers, the notes and the summary. */
+/**
+ * Words for the liquidation calculator: the worked formula with the reader's numbers, the notes, the summary, and the
+ * venue table with its one-line comparison (numbers from comparison.ts). Loaded on the reader's first change; the
+ * server writes these for the starting scenario.
+ */
 import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import type { Decimal as DecimalT } from '../../calc/index.ts';
-import type { LiquidationView, RuleOutcome } from './model.ts';
+import type { Decimal as DecimalT, VenueComparison, VenueRow } from '../../calc/index.ts';
+import { compareAll } from './comparison.ts';
+import type { LiquidationView } from './model.ts';
+
+type RuleOutcome = VenueRow;
 
 /** One step of the worked solution: a sentence, then formulas shown as code. */
 export interface Step {
@@ -193,11 +200,11 @@ function rateText(o: RuleOutcome): string {
 }
 
 /** One line on why the venues disagree, explaining the pair of venue rules whose liquidation prices differ most. */
-export function whyTheyDiffer(v: LiquidationView): string {
-  const rows = v.comparison.filter((o) => o.rule.kind === 'venue' && o.status === 'ok' && o.price !== null);
+export function whyTheyDiffer(v: LiquidationView, c: VenueComparison): string {
+  const rows = c.rows.filter((o) => o.rule.kind === 'venue' && o.status === 'ok' && o.price !== null);
   const price = (d: DecimalT) => formatPrice(d, { unit: v.priceUnit });
   if (rows.length < 2) {
-    const never = v.comparison
+    const never = c.rows
       .filter((o) => o.rule.kind === 'venue' && o.status === 'ok' && o.price === null)
       .map((o) => o.rule.short);
     const only = rows[0];
@@ -210,15 +217,15 @@ export function whyTheyDiffer(v: LiquidationView): string {
       (never.length > 0 ? `; under ${never.join(', ')} no price above zero does.` : '.')
     );
   }
-  const widest = v.widest;
+  const widest = c.widest;
   if (!widest) return 'No venue rule liquidates this trade at a price above zero, so there is nothing to compare.';
   const gap = widest.gap;
-  const best = [v.comparison[widest.first], v.comparison[widest.second]] as [RuleOutcome, RuleOutcome];
+  const best = [c.rows[widest.first], c.rows[widest.second]] as [RuleOutcome, RuleOutcome];
   if (gap.isZero()) return 'All the venue rules give the same liquidation price for this trade.';
   const key = PRIORITY.find((id) => best.some((o) => o.rule.id === id)) ?? 'binance';
   const x = best.find((o) => o.rule.id === key) as RuleOutcome;
   const y = best.find((o) => o !== x) as RuleOutcome;
-  const closer = v.comparison[widest.closer];
+  const closer = c.rows[widest.closer];
   let reason: string;
   switch (key) {
     case 'hyperliquid':
@@ -246,14 +253,85 @@ export function summary(v: LiquidationView): string {
   return `${head}liquidation at ${formatPrice(m.price, { unit: v.priceUnit })}, ${direction(m.distance, m.move)} entry.`;
 }
 
+/** One row of the venue table, in words. */
+export interface TableRow {
+  /** The rule's id (the row's `data-rule`). */
+  id: string;
+  name: string;
+  maintenance: string;
+  price: string;
+  distance: string;
+}
+
+/** The maintenance column: the rule applied, as each venue states it. */
+function maintenanceText(row: RuleOutcome, v: LiquidationView): string {
+  const rate = formatPercent(row.maintenanceMarginRate ?? 0, { digits: 3 });
+  switch (row.rule.id) {
+    case 'binance':
+      return row.tierNumber === undefined ? 'Tiers on liquidation notional' : `${rate}, tier ${row.tierNumber}`;
+    case 'bybit':
+      return `${rate} of entry notional`;
+    case 'hyperliquid':
+      return `${rate} (half of 1/${formatMultiple(row.rule.maxLeverage ?? 0)})`;
+    case 'textbook':
+      return 'None: liquidation = bankruptcy';
+    case 'closefee':
+      return `${rate} + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`;
+    default:
+      return (
+        rate +
+        (row.maintenanceAmount === null || row.maintenanceAmount.isZero()
+          ? ''
+          : ` − ${formatMoney(row.maintenanceAmount, { unit: v.moneyUnit })}`) +
+        (row.closeFeeRate.isZero() ? '' : ` + ${formatPercent(row.closeFeeRate, { digits: 3 })} close fee`)
+      );
+  }
+}
+
+/** The price column: the liquidation price, or why there is none. */
+function priceText(row: RuleOutcome, v: LiquidationView): string {
+  switch (row.status) {
+    case 'not-offered':
+      return `Not offered: at most ${formatMultiple(row.maxLeverage)}`;
+    case 'at-once':
+      return 'Liquidated at once';
+    case 'contract-mismatch':
+      return 'Tiers are for USDT-margined only';
+    case 'unavailable':
+      return 'Cannot be computed';
+    default:
+      return row.price === null ? 'Cannot be liquidated' : formatPrice(row.price, { unit: v.priceUnit });
+  }
+}
+
+/** The venue table in words, one row per rule in table order. */
+export function venueTable(v: LiquidationView, c: VenueComparison): TableRow[] {
+  return c.rows.map((row) => ({
+    id: row.rule.id,
+    name: row.rule.name + (row.rule.id === v.venue ? ' (your choice)' : ''),
+    maintenance: maintenanceText(row, v),
+    price: priceText(row, v),
+    distance: row.distance === null ? '—' : formatPercent(row.distance, { signed: true }),
+  }));
+}
+
 /** Everything the calculator says in words about one result. */
 export interface Explanation {
   steps: Step[];
   note: string | null;
   why: string;
   summary: string;
+  table: TableRow[];
 }
 
+/** The words for one result, with the venue table computed once for the table and its comparison line. */
 export function explainAll(v: LiquidationView): Explanation {
-  return { steps: steps(v), note: tenXNote(v), why: whyTheyDiffer(v), summary: summary(v) };
+  const c = compareAll(v);
+  return {
+    steps: steps(v),
+    note: tenXNote(v),
+    why: whyTheyDiffer(v, c),
+    summary: summary(v),
+    table: venueTable(v, c),
+  };
 }

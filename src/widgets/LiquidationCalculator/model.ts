@@ -1,8 +1,10 @@
 /**
  * Liquidation price: one position (isolated, or cross with a wallet and up to three other positions) run through the
  * reader's venue rule, and the same trade through every venue's rule side by side. This file reads the reader's
- * strings, calls src/calc (liquidationUnderRule, compareVenues, maintenanceCurve) and shapes the result; every figure
- * and every venue rule comes from there.
+ * strings, calls src/calc's liquidationUnderRule and shapes the result; every figure and every venue rule comes from
+ * there. The venue table (calc's compareVenues, in comparison.ts) and the words load with explain.ts on the first
+ * change, and the chart's curve (calc's maintenanceCurve) with chart.ts when the chart comes into view: the server
+ * writes the starting table and words, so the island's first download stays small.
  */
 import {
   BINANCE_BTCUSDT_RULE,
@@ -11,22 +13,17 @@ import {
   HYPERLIQUID_BTC_RULE,
   TEXTBOOK_RULE,
   closeFeeRuleWith,
-  compareVenues,
   liquidationUnderRule,
-  maintenanceCurve,
 } from '../../calc/index.ts';
 import type {
   Contract,
   CrossPosition,
-  CurvePoint,
   Decimal,
   LiquidationRule,
   Outcome,
   RuleLiquidation,
   Side,
-  VenueRow,
   VenueTrade,
-  WidestGap,
 } from '../../calc/index.ts';
 import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
@@ -41,9 +38,6 @@ export const VENUE_RULES: Record<Exclude<VenueId, 'custom'>, LiquidationRule> = 
   bybit: BYBIT_BTCUSDT_RULE,
   hyperliquid: HYPERLIQUID_BTC_RULE,
 };
-
-/** A row of the venue table: the trade under one rule (calc's VenueRow). */
-export type RuleOutcome = VenueRow;
 
 export interface LiquidationView {
   side: Side;
@@ -64,12 +58,9 @@ export interface LiquidationView {
   wallet: Decimal | null;
   /** The trade under the reader's rule (with the reader's close fee). */
   main: RuleLiquidation;
-  /** The same trade under each rule, for the table. */
-  comparison: RuleOutcome[];
-  /** The two venue rows furthest apart, by index into `comparison`. */
-  widest: WidestGap | null;
-  /** Equity and requirement around entry, liquidation and bankruptcy, for the chart. */
-  curve: CurvePoint[];
+  /** The trade as read, and the rules the venue table runs it through (comparison.ts), in table order. */
+  trade: VenueTrade;
+  rules: readonly LiquidationRule[];
 }
 
 const FIELD: Record<string, keyof LiquidationValues> = {
@@ -173,16 +164,6 @@ export function computeLiquidation(v: LiquidationValues): Outcome<LiquidationVie
       TEXTBOOK_RULE,
       closeFeeRuleWith(fee),
     ];
-    const comparison = compareVenues({ ...trade, rules });
-    const curve = maintenanceCurve({
-      side,
-      contract,
-      quantity: main.quantity,
-      entryPrice: entry,
-      equity: main.equity,
-      rule,
-      include: [main.price, main.bankruptcyPrice],
-    });
     return {
       side,
       contract,
@@ -198,9 +179,8 @@ export function computeLiquidation(v: LiquidationValues): Outcome<LiquidationVie
       quantity: main.quantity,
       wallet,
       main,
-      comparison: comparison.rows,
-      widest: comparison.widest,
-      curve,
+      trade,
+      rules,
     };
   }, fieldFor);
 }

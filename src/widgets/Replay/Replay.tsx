@@ -1,4 +1,8 @@
-/** Price-path replay: the view and the player (buttons and keys). The outcome comes from model.ts and src/calc. */
+/**
+ * Price-path replay: the view and the player (buttons and keys). The outcome comes from model.ts and src/calc, which
+ * load after hydration: the first result is the server's, read from the page (hydrate.ts, shown.ts), so the first
+ * render needs no calculation code.
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
@@ -8,15 +12,23 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../../format/numbers.ts';
-import { computeReplay, LOADING, type ReplayData, type ReplayModelResult } from './model.ts';
+import { formatMoney, formatMultiple, formatPercent } from '../../format/numbers.ts';
+import type { ReplayData } from './model.ts';
+import { LOADING, priceText as price, type ReplayShown } from './shown.ts';
 import { replayParams, type ReplayValues, type ScenarioId } from './params.ts';
 import type { CsvCandles, ParsedCandle } from './csv.ts';
 import { loadRandom, loadWindow, type RandomCandles } from './scenarios.ts';
 import { DATA_CREDIT, WINDOWS } from './menu.ts';
 import type { MarketWindow } from './parseWindow.ts';
-import { BLOCK_ATTRIBUTE, windowBlockText, windowFromBlock } from './hydrate.ts';
-import { serverWindow } from './serverWindows.ts';
+import {
+  BLOCK_ATTRIBUTE,
+  RESULT_ATTRIBUTE,
+  resultBlockText,
+  resultFromBlock,
+  windowBlockText,
+  windowFromBlock,
+} from './hydrate.ts';
+import { serverFirst } from './serverFirst.ts';
 import './replay.css';
 
 export interface ReplayProps {
@@ -38,28 +50,39 @@ const STEP_MS = 700;
 /** The largest file the page reads (5,000 rows with mark prices fit in well under half of it). */
 const MAX_FILE_BYTES = 2_000_000;
 
-const usdt = (d: { toFixed(): string }, signed = false) => formatMoney(d, { unit: 'USDT', signed });
-/** Prices of any size: more digits for small ones (a CSV of a 0.5 USDT coin). */
-const price = (d: { toFixed(dp?: number): string } | number | null) => {
-  if (d === null) return 'none';
-  const n = typeof d === 'number' ? d : Number(d.toFixed(8));
-  return formatPrice(d, { digits: Math.abs(n) < 10 ? 4 : 2 });
-};
+const usdt = (d: string, signed = false) => formatMoney(d, { unit: 'USDT', signed });
+
+/** The model and src/calc (with decimal.js): loaded after hydration, for every result after the first. */
+type Engine = typeof import('./model.ts');
+const ENGINE_WAIT = 'Loading the calculator…';
+const ENGINE_FAILED = 'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
+
+/** The window and result the widget opens on, from the server, and their blocks' text. */
+interface First {
+  window: MarketWindow;
+  result: ReplayShown;
+  windowText: string;
+  resultText: string;
+}
 
 const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation: 'Liquidated' } as const;
 
 export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }: ReplayProps) {
   const start = { ...replayParams.defaults, ...initial };
-  // The window shown first: the server reads its file and writes it into the page as a JSON block; the browser reads
-  // that block back before hydrating, so both render the same candles and no price data rides in the scripts.
+  // The window shown first and its result: the server reads the file, runs the model and writes both into the page as
+  // JSON blocks; the browser reads them back before hydrating, so both render the same candles and figures, and
+  // neither price data nor calculation code rides in the first scripts.
   const blockKey = `${idPrefix}:${start.scenario}`;
-  const [first] = useState<{ window: MarketWindow; text: string } | null>(() => {
+  const [first] = useState<First | null>(() => {
     if (import.meta.env.SSR) {
-      const win = serverWindow(start.scenario);
-      return win ? { window: win, text: windowBlockText(win) } : null;
+      const f = serverFirst(start);
+      return f ? { ...f, windowText: windowBlockText(f.window), resultText: resultBlockText(f.result) } : null;
     }
-    const text = document.querySelector(`script[${BLOCK_ATTRIBUTE}="${blockKey}"]`)?.textContent;
-    return text ? { window: windowFromBlock(text), text } : null;
+    const windowText = document.querySelector(`script[${BLOCK_ATTRIBUTE}="${blockKey}"]`)?.textContent;
+    const resultText = document.querySelector(`script[${RESULT_ATTRIBUTE}="${blockKey}"]`)?.textContent;
+    if (!windowText || !resultText) return null;
+    const win = windowFromBlock(windowText);
+    return { window: win, result: resultFromBlock(resultText, win), windowText, resultText };
   });
   // What has been loaded or pasted so far: the model reads it as input, and a change recomputes the result.
   const [windows, setWindows] = useState<Readonly<Record<string, MarketWindow>>>(() =>
@@ -75,7 +98,24 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
     () => ({ windows, random: random?.generate ?? null, csv: csv.parsed }),
     [windows, random, csv.parsed],
   );
-  const w = useWidget(replayParams, start, (v) => computeReplay(v, data), { syncUrl, data });
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [engineFailed, setEngineFailed] = useState(false);
+  useEffect(() => {
+    import('./model.ts').then(setEngine, () => setEngineFailed(true));
+  }, []);
+  // Until the model arrives it can only answer the settings the server rendered, with the server's result.
+  const sameAsFirst = (v: ReplayValues) =>
+    (Object.keys(start) as (keyof ReplayValues)[]).every((k) => v[k] === start[k]);
+  const compute = (v: ReplayValues) => {
+    if (engine) {
+      const outcome = engine.computeReplay(v, data);
+      return outcome.ok ? { ok: true as const, value: engine.showReplay(outcome.value) } : outcome;
+    }
+    if (first && sameAsFirst(v)) return { ok: true as const, value: first.result };
+    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+  };
+  const inputs = useMemo(() => ({ data, engine, engineFailed }), [data, engine, engineFailed]);
+  const w = useWidget(replayParams, start, compute, { syncUrl, data: inputs, ready: engine !== null });
   const r = w.result;
   const id = (k: string) => `${idPrefix}-${k}`;
   const bind = binder(w, idPrefix);
@@ -215,7 +255,14 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
         <script
           type="application/json"
           {...{ [BLOCK_ATTRIBUTE]: blockKey }}
-          dangerouslySetInnerHTML={{ __html: first.text }}
+          dangerouslySetInnerHTML={{ __html: first.windowText }}
+        />
+      )}
+      {first && (
+        <script
+          type="application/json"
+          {...{ [RESULT_ATTRIBUTE]: blockKey }}
+          dangerouslySetInnerHTML={{ __html: first.resultText }}
         />
       )}
       <Notes notes={w.notes} />
@@ -236,7 +283,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
               ))}
             </select>
             {w.errors[LOADING] && (
-              <p class="ll-hint" role="status">
+              <p class={engineFailed ? 'll-error' : 'll-hint'} role="status">
                 {w.errors[LOADING]}
               </p>
             )}
@@ -367,7 +414,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
               label="Profit or loss"
               value={usdt(r.finalPnl, true)}
               testId="final-pnl"
-              tone={r.finalPnl.isNeg() ? 'bad' : undefined}
+              tone={r.loss ? 'bad' : undefined}
             />
           </dl>
 
@@ -416,14 +463,14 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   );
 }
 
-function atEntry(r: ReplayModelResult): string {
+function atEntry(r: ReplayShown): string {
   const c = r.candles[r.entryIndex];
   return c ? `${c.time}, ${price(c.close)}` : 'none';
 }
 
 const TRIGGER_WORDS = { last: 'on the last price', mark: 'on the mark price' } as const;
 
-function outcomeText(r: ReplayModelResult): string {
+function outcomeText(r: ReplayShown): string {
   if (!r.end) return 'Still open at the last candle';
   const c = r.candles[r.end.index] as ParsedCandle;
   const trigger = r.hasMark ? `, ${TRIGGER_WORDS[r.end.trigger]}` : '';
@@ -431,13 +478,13 @@ function outcomeText(r: ReplayModelResult): string {
 }
 
 /** The furthest the price went against a long (lowest) or a short (highest) after entry, last and mark side by side. */
-function extremesText(r: ReplayModelResult): string {
+function extremesText(r: ReplayShown): string {
   const { lastLow, lastHigh, markLow, markHigh } = r.extremes;
   const [last, mark] = r.side === 'long' ? [lastLow, markLow] : [lastHigh, markHigh];
   return r.hasMark ? `last ${price(last)} · mark ${price(mark)}` : price(last);
 }
 
-function sentence(r: ReplayModelResult): string {
+function sentence(r: ReplayShown): string {
   const lead = `A ${formatMultiple(r.leverage)} ${r.mode} ${r.side} opened at ${price(r.entryPrice)}`;
   if (!r.end) {
     return `${lead} is still open at the last candle, ${usdt(r.finalPnl, true)}.`;

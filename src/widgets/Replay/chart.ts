@@ -3,28 +3,23 @@
  * shown, with the liquidation, stop and target lines, as a LazyChart spec and a candle table. Loaded after the widget
  * hydrates, so it costs nothing on the first paint.
  */
-import { formatMoney, formatPrice } from '../../format/numbers.ts';
+import { formatMoney } from '../../format/numbers.ts';
 import type { ChartSeries, ChartSpec, ChartTable } from '../shared/chartSpec.ts';
-import type { ReplayModelResult } from './model.ts';
 import { DATA_CREDIT } from './menu.ts';
+import { priceText as price, type ReplayShown } from './shown.ts';
 
 const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation: 'Liquidated' } as const;
-const usdt = (d: { toFixed(): string }) => formatMoney(d, { unit: 'USDT' });
-/** Prices of any size: more digits for small ones (a CSV of a 0.5 USDT coin). */
-const price = (d: { toFixed(dp?: number): string } | number | null | undefined) => {
-  if (d === null || d === undefined) return 'none';
-  const n = typeof d === 'number' ? d : Number(d.toFixed(8));
-  return formatPrice(d, { digits: Math.abs(n) < 10 ? 4 : 2 });
-};
+const usdt = (d: string) => formatMoney(d, { unit: 'USDT' });
 
 export function chartFor(
-  r: ReplayModelResult,
+  r: ReplayShown,
   cursor: number,
 ): { spec: ChartSpec; table: ChartTable; summary: string } {
   const shown = r.candles.slice(0, cursor + 1);
   const xs = [1, r.candles.length];
-  const flat = (label: string, y: { toNumber(): number } | null, color: string) =>
-    y ? [{ label, points: xs.map((x) => ({ x, y: y.toNumber() })), color }] : [];
+  // Chart.js draws floats: the nearest one to each exact level (drawing only; text keeps the digits).
+  const flat = (label: string, y: string | null, color: string) =>
+    y ? [{ label, points: xs.map((x) => ({ x, y: Number(y) })), color }] : [];
   const reached = r.end && cursor >= r.end.index ? r.end : null;
   const lastWord = r.hasMark ? 'Last price' : 'Price';
   const mark: ChartSeries[] = r.hasMark
@@ -69,7 +64,7 @@ export function chartFor(
       price(c.low),
       price(c.close),
       ...(r.hasMark ? [price(c.markHigh), price(c.markLow), price(c.markClose)] : []),
-      r.equity[i] ? usdt(r.equity[i] as { toFixed(): string }) : '',
+      r.equity[i] ? usdt(r.equity[i] as string) : '',
     ]),
   };
   const summary =

@@ -11,6 +11,8 @@ import type { CsvCandles, ParsedCandle } from './csv.ts';
 import type { ReplayValues, ScenarioId } from './params.ts';
 import type { RandomCandles } from './scenarios.ts';
 import type { MarketWindow } from './parseWindow.ts';
+import { LOADING } from './shown.ts';
+import type { ReplayShown } from './shown.ts';
 
 /** Everything the model reads besides the form: what has been loaded or pasted so far. */
 export interface ReplayData {
@@ -82,7 +84,7 @@ const FIELD: Record<string, keyof ReplayValues | 'csv'> = {
 const fieldFor = (f: string): string => FIELD[f] ?? (f.startsWith('candles') ? 'csv' : f);
 
 /** What the page says while a path is on its way (not an input error: the result stays, marked stale). */
-export const LOADING = 'loading';
+export { LOADING };
 
 /** What the page says while the chosen path is still on its way, or null when its candles are here. */
 function waitingFor(v: ReplayValues, data: ReplayData): string | null {
@@ -192,4 +194,26 @@ export function computeReplay(v: ReplayValues, data: ReplayData): Outcome<Replay
       extremes: trade.extremes,
     };
   }, fieldFor);
+}
+
+/** The result as the view shows it: every Decimal as its exact decimal string (see shown.ts). */
+export function showReplay(r: ReplayModelResult): ReplayShown {
+  const text = (d: Decimal) => d.toFixed();
+  const orNull = (d: Decimal | null) => (d === null ? null : d.toFixed());
+  return {
+    ...r,
+    entryPrice: text(r.entryPrice),
+    leverage: text(r.leverage),
+    margin: text(r.margin),
+    balance: text(r.balance),
+    quantity: text(r.quantity),
+    notional: text(r.notional),
+    liquidation: orNull(r.liquidation),
+    stop: orNull(r.stop),
+    takeProfit: orNull(r.takeProfit),
+    end: r.end ? { ...r.end, price: text(r.end.price), move: text(r.end.move) } : null,
+    equity: r.equity.map(orNull),
+    finalPnl: text(r.finalPnl),
+    loss: r.finalPnl.isNeg(),
+  };
 }

@@ -3,7 +3,7 @@
  * label/hint/error shell that wires them for screen readers, and helpers that tie a field to a widget parameter.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { MAX_INPUT_LENGTH } from '../../input/number.ts';
+import { MAX_INPUT_LENGTH } from '../../input/limits.ts';
 import type { ParamShape } from './params.ts';
 import type { WidgetState } from './useWidget.ts';
 

@@ -10,7 +10,7 @@
  */
 
 import { NUMBER_PATTERN } from '../../calc/index.ts';
-import { MAX_INPUT_LENGTH } from '../../input/number.ts';
+import { MAX_INPUT_LENGTH } from '../../input/limits.ts';
 
 /** A number as a person types it: the one linear-time pattern of src/calc (sign, digits, one point, exponent). */
 export { NUMBER_PATTERN };

@@ -32,6 +32,12 @@ export interface UseWidgetOptions {
    * without touching the values or the URL.
    */
   data?: unknown;
+  /**
+   * Whether `compute` is the widget's model yet (default true). A widget whose calculation code loads after hydration
+   * passes false until it has arrived, with a `compute` that answers the server-rendered values only: the link's
+   * parameters are read, checked and mirrored once it is true.
+   */
+  ready?: boolean;
 }
 
 /**
@@ -42,7 +48,7 @@ export function useWidget<S extends ParamShape, R>(
   spec: ParamsSpec<S>,
   initial: ParamValues<S>,
   compute: (values: ParamValues<S>) => ModelOutcome<R>,
-  { syncUrl = true, data }: UseWidgetOptions = {},
+  { syncUrl = true, data, ready = true }: UseWidgetOptions = {},
 ): WidgetState<S, R> {
   const [values, setValues] = useState<ParamValues<S>>(initial);
   const [notes, setNotes] = useState<string[]>([]);
@@ -50,11 +56,16 @@ export function useWidget<S extends ParamShape, R>(
   const lastGood = useRef<R | undefined>(undefined);
   if (outcome.ok) lastGood.current = outcome.value;
 
-  // On the client, the link's parameters replace the server-rendered defaults.
+  // Whether the link's parameters have been read: the URL is not written before, or it would lose them.
+  const urlRead = useRef(false);
+
+  // On the client, the link's parameters replace the server-rendered defaults (once the model is here to check them).
   useEffect(() => {
-    if (!syncUrl) return;
+    if (!syncUrl || !ready || urlRead.current) return;
+    urlRead.current = true;
     const parsed = parseParams(spec, location.search);
-    const merged = { ...initial, ...pick(parsed.values, parsed.fromUrl) };
+    // The values shown so far: the server's, or what the reader changed while the model was on its way.
+    const merged = { ...values, ...pick(parsed.values, parsed.fromUrl) };
     const check = compute(merged);
     const extra: string[] = [];
     if (!check.ok) {
@@ -70,10 +81,10 @@ export function useWidget<S extends ParamShape, R>(
     }
     setValues(merged);
     setNotes([...parsed.notes, ...extra]);
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
-    if (!syncUrl) return;
+    if (!syncUrl || !urlRead.current) return;
     const query = serializeParams(spec, values);
     if (query !== location.search && !(query === '' && location.search === '?')) {
       history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);

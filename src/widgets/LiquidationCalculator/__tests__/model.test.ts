@@ -2,11 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { computeLiquidation, fieldFor, type LiquidationView } from '../model.ts';
-import { steps, summary, tenXNote, whyTheyDiffer } from '../explain.ts';
+import { explainAll, steps, summary, tenXNote, whyTheyDiffer as whyFor } from '../explain.ts';
+import { compareAll } from '../comparison.ts';
+import { chartFor } from '../chart.ts';
 import { liquidationParams, type LiquidationValues } from '../params.ts';
 import { parseParams, serializeParams } from '../../shared/params.ts';
 
 const base = liquidationParams.defaults;
+
+/** The comparison line for a result, with its venue table. */
+const whyTheyDiffer = (r: LiquidationView) => whyFor(r, compareAll(r));
 
 function run(patch: Partial<LiquidationValues> = {}): LiquidationView {
   const out = computeLiquidation({ ...base, ...patch });
@@ -14,8 +19,9 @@ function run(patch: Partial<LiquidationValues> = {}): LiquidationView {
   return out.value;
 }
 
+/** The venue table's row for rule `id`. */
 const row = (r: LiquidationView, id: string) => {
-  const found = r.comparison.find((o) => o.rule.id === id);
+  const found = compareAll(r).rows.find((o) => o.rule.id === id);
   assert.ok(found, `row ${id}`);
   return found;
 };
@@ -46,7 +52,7 @@ test('a short at the same settings: liquidation 66,000 / 1.004 = 65,737.05 above
 test('the venue table runs the same trade through each rule (each worked by hand)', () => {
   const r = run();
   assert.deepEqual(
-    r.comparison.map((o) => o.rule.id),
+    compareAll(r).rows.map((o) => o.rule.id),
     ['binance', 'bybit', 'hyperliquid', 'textbook', 'closefee'],
   );
   assert.equal(row(r, 'binance').price?.toFixed(2), '54216.87');
@@ -175,6 +181,36 @@ test('the comparison line explains the widest gap', () => {
   assert.equal(
     whyTheyDiffer(run()),
     'Hyperliquid BTC (54,683.54 USDT) and Binance BTCUSDT (54,216.87 USDT) differ most: Hyperliquid’s maintenance is half the initial margin at its 40x maximum, 1.25%, against 0.4% (tier 1) at Binance, so Hyperliquid’s liquidation is 466.68 USDT closer to the entry price.',
+  );
+});
+
+test('the chart: equity and requirement from 51,600 to 68,400 (1.4 × the 6,000 gap to bankruptcy each side)', () => {
+  const { spec, table, summary: said } = chartFor(run());
+  const [equity, requirement] = spec.series;
+  assert.equal(equity?.points.length, 41);
+  // First point 51,600: equity 1,000 + (51,600 − 60,000) / 6 = −400; requirement 0.4 % × 51,600 / 6 = 34.4.
+  assert.deepEqual(equity?.points[0], { x: 51600, y: -400 });
+  assert.deepEqual(requirement?.points[0], { x: 51600, y: 34.4 });
+  assert.equal(table.rows.length, 9);
+  assert.match(said, /lines meet at the liquidation price, 54,216\.87 USDT/);
+});
+
+test('the venue table in words (prices as worked above; 54,298.64 / 60,000 − 1 = −9.50 %)', () => {
+  assert.deepEqual(
+    explainAll(run()).table.map((t) => [t.id, t.name, t.maintenance, t.price, t.distance]),
+    [
+      ['binance', 'Binance BTCUSDT (your choice)', '0.4%, tier 1', '54,216.87 USDT', '-9.64%'],
+      ['bybit', 'Bybit BTCUSDT', '0.5% of entry notional', '54,300.00 USDT', '-9.5%'],
+      ['hyperliquid', 'Hyperliquid BTC', '1.25% (half of 1/40x)', '54,683.54 USDT', '-8.86%'],
+      ['textbook', 'Textbook (no maintenance)', 'None: liquidation = bankruptcy', '54,000.00 USDT', '-10%'],
+      ['closefee', 'With the close fee (OKX, Phemex style)', '0.5% + 0.05% close fee', '54,298.64 USDT', '-9.5%'],
+    ],
+  );
+  // Above Hyperliquid's 40x its row says so, and still shows the rule it applies (1.25 %, not 0 %).
+  const hl = explainAll(run({ leverage: '50' })).table.find((t) => t.id === 'hyperliquid');
+  assert.deepEqual(
+    [hl?.maintenance, hl?.price, hl?.distance],
+    ['1.25% (half of 1/40x)', 'Not offered: at most 40x', '—'],
   );
 });
 
