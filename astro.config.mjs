@@ -35,8 +35,12 @@ export default defineConfig({
           moduleSideEffects: (id) =>
             !/[\\/]src[\\/]calc[\\/]/.test(id) && !/[\\/]src[\\/]widgets[\\/]\w+[\\/]server[A-Z]\w*\.ts$/.test(id),
         },
-        // Preact's core, hooks and JSX runtime load together on every page with an island: one file instead of three
-        // saves the import/export glue and two gzip headers from every page's JavaScript.
+        // Chunks by what loads together, so a page pays fewer gzip headers and less import/export glue: Preact's core,
+        // hooks and JSX runtime (every island); the dynamic-import helper and the decimal-free input limits (islands
+        // whose first render needs no calculation code share them, so they stay out of the groups below); the shared
+        // widget view (fields, URL state, notes, figures, lazy chart, formatting); and the calculation core (decimal.js,
+        // its clone, errors, validation, the input reader), which the quiz and the replay load only on demand. A group
+        // also takes its members' imports, hence the priorities: the higher groups claim the shared leaves first.
         output: {
           codeSplitting: {
             groups: [

@@ -48,7 +48,7 @@ test('a wrong choice says what it misunderstands and why the answer is right; a 
   const card = quiz.locator('#quiz-q-same-position-same-pnl');
   const feedback = card.locator('.ll-quiz-feedback');
   await expect(feedback).toHaveAttribute('aria-live', 'polite');
-  const wrong = q.choices[0]!;
+  const wrong = q.choices[0];
   const right = q.choices.find((c) => c.correct)!;
   await card.getByLabel(wrong.text, { exact: true }).check();
   await card.getByRole('button', { name: 'Check' }).click();
@@ -71,8 +71,8 @@ test('multiple choice reviews every option', async ({ page }) => {
   const q = byId('what-moves-liquidation-closer');
   if (q.type !== 'multiple') throw new Error('expected a multiple-choice question');
   const card = quiz.locator('#quiz-q-what-moves-liquidation-closer');
-  await card.getByLabel(q.choices[0]!.text, { exact: true }).check();
-  await card.getByLabel(q.choices[1]!.text, { exact: true }).check();
+  await card.getByLabel(q.choices[0].text, { exact: true }).check();
+  await card.getByLabel(q.choices[1].text, { exact: true }).check();
   await card.getByRole('button', { name: 'Check' }).click();
   const feedback = card.locator('.ll-quiz-feedback');
   await expect(feedback).toContainText('Not quite.');
@@ -166,7 +166,7 @@ test('generated questions: hints one by one, a worked solution, and "Try another
   await expect(card.getByLabel('Your answer')).toHaveValue('');
   await expect(feedback).toContainText('new version of the question');
   // The bankruptcy price is the classic mistake, and it is named as such.
-  const bankrupt = resolve(q, next).numeric!.key.traps![0]!;
+  const bankrupt = resolve(q, next).numeric!.key.traps![0];
   await card.getByLabel('Your answer').fill(bankrupt.answer);
   await card.getByRole('button', { name: 'Check' }).click();
   await expect(feedback).toContainText('That is the bankruptcy price');
@@ -198,7 +198,12 @@ test('the result shows the score and what was missed with links, is saved, and s
   }
   await expect(result.getByRole('link', { name: 'See all your progress' })).toHaveAttribute('href', '/progress/');
 
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('leverage-lab:progress') ?? '{}'));
+  const saved = await page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('leverage-lab:progress') ?? '{}') as {
+        quizzes: Record<string, { attempts: number; missed: string[]; best: number }>;
+      },
+  );
   expect(saved.quizzes['what-leverage-is']).toMatchObject({
     attempts: 1,
     missed: questions.filter((q) => missed.includes(q.id)).map((q) => q.id),
@@ -220,7 +225,7 @@ test('"Try the quiz again" starts a new attempt; a lower score keeps the best', 
   await expect(quiz.getByTestId('quiz-score')).toContainText('(100%)');
   await quiz.getByRole('button', { name: 'Try the quiz again' }).click();
   await expect(quiz.getByTestId('quiz-score')).toHaveCount(0);
-  await expect(quiz.locator(`#quiz-q-${questions[0]!.id} input`).first()).toBeFocused();
+  await expect(quiz.locator(`#quiz-q-${questions[0].id} input`).first()).toBeFocused();
   for (const q of questions) await answer(quiz.locator(`#quiz-q-${q.id}`), q, false);
   await expect(quiz.getByTestId('quiz-score')).toContainText('You got 0 of');
   await expect(quiz.getByTestId('quiz-best')).toHaveText('Your best so far: 100% after 2 attempts.');
@@ -232,10 +237,10 @@ test('the quiz works from the keyboard alone', async ({ page }) => {
   if (q.type !== 'single') throw new Error('expected a single-choice question');
   const card = quiz.locator('#quiz-q-ten-percent-fall-at-10x');
   // Focus the first option by tabbing from the previous question's last control.
-  await card.getByLabel(q.choices[0]!.text, { exact: true }).focus();
+  await card.getByLabel(q.choices[0].text, { exact: true }).focus();
   const rightIndex = q.choices.findIndex((c) => c.correct);
   for (let i = 0; i < rightIndex; i++) await page.keyboard.press('ArrowDown');
-  await expect(card.getByLabel(q.choices[rightIndex]!.text, { exact: true })).toBeChecked();
+  await expect(card.getByLabel(q.choices[rightIndex].text, { exact: true })).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(card.getByRole('button', { name: 'Check' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -127,12 +127,10 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
 
   const check = (i: number, q: ClientQuestion) => {
     if (!needsGrader(q)) {
-      setState((st) => checkWith(st, i, q, resolvedRef.current[i] as Resolved, null));
+      setState((st) => checkWith(st, i, q, resolvedRef.current[i], null));
       return;
     }
-    gradeLater(i, 'check', (g) =>
-      setState((st) => checkWith(st, i, q, resolvedRef.current[i] as Resolved, g.gradeTyped)),
-    );
+    gradeLater(i, 'check', (g) => setState((st) => checkWith(st, i, q, resolvedRef.current[i], g.gradeTyped)));
   };
 
   const another = (i: number, q: ClientQuestion) => {
@@ -148,10 +146,12 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
     const seeds = questions.map((q) => (q.type === 'generated' ? randomSeed() : 0));
     const begin = (g: Grader | null) => {
       setRestartError(false);
-      if (g) setResolved((rs) => questions.map((q, i) => (q.type === 'generated' ? g.resolve(q, seeds[i] ?? 0) : (rs[i] as Resolved))));
+      if (g)
+        setResolved((rs) => questions.map((q, i) => (q.type === 'generated' ? g.resolve(q, seeds[i] ?? 0) : rs[i])));
       setState(startQuiz(questions, (_q, i) => seeds[i] ?? 0, state.attempt + 1));
       const firstQ = questions[0];
-      if (firstQ) requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${firstQ.id} input`)?.focus());
+      if (firstQ)
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${firstQ.id} input`)?.focus());
     };
     if (questions.some((q) => q.type === 'generated')) withGrader(begin, () => setRestartError(true));
     else begin(null);
@@ -178,8 +178,8 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
           <li key={`${state.attempt}-${q.id}`}>
             <QuestionCard
               q={q}
-              r={resolved[i] as Resolved}
-              s={state.items[i] as QuestionState}
+              r={resolved[i]}
+              s={state.items[i]}
               waiting={waiting[i] ? WAITING[waiting[i]] : null}
               index={i}
               total={questions.length}
@@ -490,8 +490,7 @@ function Feedback({
         {correct && g.method && n.alternatives.length > 0 && <p>That is the answer with {g.method}.</p>}
         {!correct && (
           <p>
-            You answered {f.shown}, which is too {g.direction === 'high' ? 'high' : 'low'}.
-            {g.note ? ` ${g.note}` : ''}
+            You answered {f.shown}, which is too {g.direction === 'high' ? 'high' : 'low'}.{g.note ? ` ${g.note}` : ''}
           </p>
         )}
         <p>

@@ -82,7 +82,7 @@ export function gradeNumeric(
     return { ok: true, grade };
   }
   // The nearest accepted answer sets the direction and the hints below.
-  let nearest = key.accepted[0] as AcceptedAnswer;
+  let nearest = key.accepted[0];
   let distance = value.minus(nearest.answer).abs();
   for (const a of key.accepted.slice(1)) {
     const d = value.minus(a.answer).abs();

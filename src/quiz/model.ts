@@ -4,7 +4,7 @@
  * every question's first draw with it. The state itself (answers, checks, hints, the score) lives in state.ts and is
  * re-exported here.
  */
-import { generate, type GeneratedQuestion, type RangeSpec, type Trap } from './generators.ts';
+import { generate, type GeneratedQuestion, type Trap } from './generators.ts';
 import { gradeNumeric, toleranceFor, type AcceptedAnswer } from './grade.ts';
 import { Decimal } from '../calc/index.ts';
 import { formatNumber } from '../format/numbers.ts';
@@ -98,7 +98,7 @@ export function resolve(q: ClientQuestion, seed: number): Resolved {
     }));
     return { prompt: q.prompt, numeric: numericOf(main, others, q.unit, traps, q.hints, []) };
   }
-  const g = generate(q.template, seed, q.ranges as Record<string, RangeSpec>);
+  const g = generate(q.template, seed, q.ranges);
   return { prompt: g.prompt, numeric: generatedNumeric(g) };
 }
 

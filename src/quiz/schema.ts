@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as calc from '../calc/index.ts';
 import { figureValue } from '../lessons/figures.ts';
-import { TEMPLATE_IDS, generate, templateRanges, type RangeSpec, type TemplateId } from './generators.ts';
+import { TEMPLATE_IDS, generate, templateRanges, type TemplateId } from './generators.ts';
 import { matches, toleranceFor } from './grade.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -165,7 +165,7 @@ export function checkedValue(check: z.output<typeof checkSchema>): calc.Decimal 
 }
 
 function decimalPlaces(s: string): number {
-  return s.includes('.') ? (s.split('.')[1] as string).length : 0;
+  return s.includes('.') ? s.split('.')[1].length : 0;
 }
 
 type Ctx = { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[] }) => void };
@@ -256,14 +256,14 @@ function checkQuestion(q: Question, i: number, ctx: Ctx): void {
           name,
         );
       } else if (!Array.isArray(spec)) {
-        const r = spec as { min: number; max: number; step: number };
+        const r = spec;
         if (!(r.step > 0)) issue(`the step of range "${name}" must be above zero.`, 'ranges', name);
         if (!(r.min <= r.max)) issue(`range "${name}" has its min above its max.`, 'ranges', name);
       }
     }
     for (let seed = 0; seed < BUILD_SEEDS; seed++) {
       try {
-        generate(q.template, seed * 7919 + 1, q.ranges as Record<string, RangeSpec>);
+        generate(q.template, seed * 7919 + 1, q.ranges);
       } catch (error) {
         issue(`its ranges give an unsolvable question: ${(error as Error).message}`, 'ranges');
         return;

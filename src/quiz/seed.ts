@@ -17,5 +17,5 @@ export function seedFrom(text: string): number {
 export function randomSeed(): number {
   const buf = new Uint32Array(1);
   globalThis.crypto.getRandomValues(buf);
-  return buf[0] as number;
+  return buf[0];
 }

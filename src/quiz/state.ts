@@ -95,7 +95,7 @@ export function startQuiz(
 
 function patch(state: QuizState, i: number, change: Partial<QuestionState>): QuizState {
   const items = state.items.slice();
-  items[i] = { ...(items[i] as QuestionState), ...change };
+  items[i] = { ...items[i], ...change };
   return { ...state, items };
 }
 
@@ -138,7 +138,7 @@ export function checkWith(
   r: Resolved,
   numeric: NumericGrader | null,
 ): QuizState {
-  const item = state.items[i] as QuestionState;
+  const item = state.items[i];
   let feedback: Feedback;
   let correct: boolean;
   if (q.type === 'single' || q.type === 'multiple') {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { quizBankSchema, checkedValue, BANK_MINIMUMS } from '../schema.ts';
-import { generate, type RangeSpec } from '../generators.ts';
+import { generate } from '../generators.ts';
 import { resolve, firstSeed } from '../model.ts';
 import { gradeNumeric } from '../grade.ts';
 
@@ -15,7 +15,7 @@ const files = readdirSync(QUIZZES).filter((f) => f.endsWith('.yaml'));
 /** Heading ids as the site makes them (GitHub's slugger) for plain-text "## " headings. */
 function headingIds(mdx: string): Set<string> {
   const ids = [...mdx.matchAll(/^#{2,4} (.+)$/gm)].map((m) =>
-    (m[1] as string)
+    m[1]
       .trim()
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s-]/gu, '')
@@ -62,7 +62,7 @@ for (const file of files) {
       );
       if (q.check) {
         const computed = checkedValue(q.check);
-        const dp = q.answer.includes('.') ? (q.answer.split('.')[1] as string).length : 0;
+        const dp = q.answer.includes('.') ? q.answer.split('.')[1].length : 0;
         assert.equal(computed.toDecimalPlaces(dp).toFixed(), q.answer, q.id);
       }
       // The answer, as shown after a check, is graded right.
@@ -77,7 +77,7 @@ for (const file of files) {
       if (q.type !== 'generated') continue;
       const seeds = [firstSeed(bank.lesson, q), ...Array.from({ length: 40 }, (_, i) => (i * 2654435761) >>> 0)];
       for (const seed of seeds) {
-        const g = generate(q.template, seed, q.ranges as Record<string, RangeSpec>);
+        const g = generate(q.template, seed, q.ranges);
         assert.match(g.answer, /^-?\d+(\.\d+)?$/, `${q.id} seed ${seed}`);
         assert.doesNotMatch(g.prompt, /NaN|Infinity|undefined/, `${q.id} seed ${seed}`);
       }

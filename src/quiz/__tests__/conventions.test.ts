@@ -238,7 +238,7 @@ test('a liquidation question that states its rule accepts that rule, and names t
       // The other convention's answer, from the formulas above: right only when it lies within the tolerance;
       // otherwise wrong, and named as the other venue's rule when it is clearly apart (over 0.15 % of the price).
       const { taught, wrong } = expected(g);
-      const stated = Object.values(taught)[0] as number;
+      const stated = Object.values(taught)[0];
       const m = /(long|short) on bitcoin at ([\d,.]+) USDT.* at ([\d.]+)x leverage.*?([\d.]+)% of the position/.exec(
         g.prompt,
       );

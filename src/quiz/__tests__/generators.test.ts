@@ -29,55 +29,53 @@ function oracle(g: GeneratedQuestion): Decimal {
   const v = g.values;
   const side = v['side'] as 'long' | 'short';
   const exitOf = () =>
-    new Decimal(v['entry'] as string).times(
-      new Decimal(1).plus(new Decimal(v['move'] as string).div(100).times(v['direction'] === 'up' ? 1 : -1)),
+    new Decimal(v['entry']).times(
+      new Decimal(1).plus(new Decimal(v['move']).div(100).times(v['direction'] === 'up' ? 1 : -1)),
     );
   switch (g.template) {
     case 'isolated-liquidation': {
       const { quantity } = positionFromMargin({
-        margin: v['margin'] as string,
-        leverage: v['leverage'] as string,
-        price: v['entry'] as string,
+        margin: v['margin'],
+        leverage: v['leverage'],
+        price: v['entry'],
       });
       const r = liquidationPrice({
         side,
         quantity,
-        entryPrice: v['entry'] as string,
+        entryPrice: v['entry'],
         marginMode: 'isolated',
-        leverage: v['leverage'] as string,
-        maintenanceMarginRate: v['mmr'] as string,
+        leverage: v['leverage'],
+        maintenanceMarginRate: v['mmr'],
         maintenanceBasis: v['basis'] === 'entry' ? 'entry' : 'liquidation',
       });
       return r.price as Decimal;
     }
     case 'broker-margin':
-      return notional({ quantity: v['quantity'] as string, price: v['price'] as string })
-        .times(v['clearing'] as string)
-        .times(v['multiplier'] as string);
+      return notional({ quantity: v['quantity'], price: v['price'] }).times(v['clearing']).times(v['multiplier']);
     case 'leveraged-roe':
       return roe({
         side,
         quantity: 1,
-        entryPrice: v['entry'] as string,
+        entryPrice: v['entry'],
         exitPrice: exitOf(),
-        leverage: v['leverage'] as string,
+        leverage: v['leverage'],
       }).times(100);
     case 'fixed-position-pnl':
-      return pnl({ side, quantity: v['quantity'] as string, entryPrice: v['entry'] as string, exitPrice: exitOf() });
+      return pnl({ side, quantity: v['quantity'], entryPrice: v['entry'], exitPrice: exitOf() });
     case 'position-size':
       return positionFromMargin({
-        margin: v['margin'] as string,
-        leverage: v['leverage'] as string,
-        price: v['entry'] as string,
+        margin: v['margin'],
+        leverage: v['leverage'],
+        price: v['entry'],
       }).quantity;
     case 'funding-cost':
       return fundingOverTime({
         side,
-        quantity: v['quantity'] as string,
-        markPrice: v['mark'] as string,
-        fundingRate: new Decimal(v['rate8h'] as string).times(v['interval'] as string).div(8),
-        intervalHours: v['interval'] as string,
-        hours: v['hours'] as string,
+        quantity: v['quantity'],
+        markPrice: v['mark'],
+        fundingRate: new Decimal(v['rate8h']).times(v['interval']).div(8),
+        intervalHours: v['interval'],
+        hours: v['hours'],
       }).total;
     default:
       throw new Error(`no oracle for ${g.template}`);
@@ -146,7 +144,7 @@ test('liquidation questions sit on the losing side of entry and before the bankr
   fc.assert(
     fc.property(seedArb, (seed) => {
       const g = generate('isolated-liquidation', seed);
-      const entry = new Decimal(g.values['entry'] as string);
+      const entry = new Decimal(g.values['entry']);
       const answer = new Decimal(g.answer);
       if (g.values['side'] === 'long') assert.ok(answer.lt(entry));
       else assert.ok(answer.gt(entry));

@@ -65,24 +65,24 @@ const questions: ClientQuestion[] = [
 ];
 
 const start = () => startQuiz(questions, (q) => firstSeed('what-leverage-is', q));
-const resolvedAt = (state: ReturnType<typeof start>) => questions.map((q, i) => resolve(q, state.items[i]!.seed));
+const resolvedAt = (state: ReturnType<typeof start>) => questions.map((q, i) => resolve(q, state.items[i].seed));
 
 test('a generated question starts from a seed that is the same on the server and in the browser', () => {
-  assert.equal(start().items[3]!.seed, start().items[3]!.seed);
-  assert.equal(start().items[0]!.seed, 0);
+  assert.equal(start().items[3].seed, start().items[3].seed);
+  assert.equal(start().items[0].seed, 0);
   assert.deepEqual(resolvedAt(start())[3], resolvedAt(start())[3]);
 });
 
 test('checking with nothing chosen or typed says so and does not count', () => {
   let s = start();
   const r = resolvedAt(s);
-  s = checkAnswer(s, 0, questions[0]!, r[0]!);
-  assert.deepEqual(s.items[0]!.feedback, { kind: 'invalid', message: 'Choose an answer first.' });
-  s = checkAnswer(s, 1, questions[1]!, r[1]!);
-  assert.equal(s.items[1]!.feedback?.kind, 'invalid');
+  s = checkAnswer(s, 0, questions[0], r[0]);
+  assert.deepEqual(s.items[0].feedback, { kind: 'invalid', message: 'Choose an answer first.' });
+  s = checkAnswer(s, 1, questions[1], r[1]);
+  assert.equal(s.items[1].feedback?.kind, 'invalid');
   s = typeAnswer(s, 2, 'ten');
-  s = checkAnswer(s, 2, questions[2]!, r[2]!);
-  assert.equal(s.items[2]!.feedback?.kind, 'invalid');
+  s = checkAnswer(s, 2, questions[2], r[2]);
+  assert.equal(s.items[2].feedback?.kind, 'invalid');
   assert.equal(answeredCount(s), 0);
 });
 
@@ -90,14 +90,14 @@ test('the first checked answer counts; later checks teach but do not change the 
   let s = start();
   const r = resolvedAt(s);
   s = choose(s, 0, 1, false, true);
-  s = checkAnswer(s, 0, questions[0]!, r[0]!);
-  assert.equal(s.items[0]!.first, false);
+  s = checkAnswer(s, 0, questions[0], r[0]);
+  assert.equal(s.items[0].first, false);
   s = choose(s, 0, 0, false, true);
-  assert.deepEqual(s.items[0]!.selected, [0], 'a radio keeps only the latest choice');
-  s = checkAnswer(s, 0, questions[0]!, r[0]!);
-  assert.equal(s.items[0]!.first, false);
-  assert.equal(s.items[0]!.checks, 2);
-  const f = s.items[0]!.feedback;
+  assert.deepEqual(s.items[0].selected, [0], 'a radio keeps only the latest choice');
+  s = checkAnswer(s, 0, questions[0], r[0]);
+  assert.equal(s.items[0].first, false);
+  assert.equal(s.items[0].checks, 2);
+  const f = s.items[0].feedback;
   assert.ok(f?.kind === 'choice' && f.grade.correct, 'the latest feedback is for the latest answer');
 });
 
@@ -108,9 +108,9 @@ test('multiple choice needs exactly the right set', () => {
   s = choose(s, 1, 2, true, true);
   s = choose(s, 1, 1, true, true);
   s = choose(s, 1, 1, true, false);
-  assert.deepEqual(s.items[1]!.selected, [0, 2]);
-  s = checkAnswer(s, 1, questions[1]!, r[1]!);
-  assert.equal(s.items[1]!.first, true);
+  assert.deepEqual(s.items[1].selected, [0, 2]);
+  s = checkAnswer(s, 1, questions[1], r[1]);
+  assert.equal(s.items[1].first, true);
 });
 
 test('a numeric trap explains the mistake, and hints are revealed one at a time up to the last', () => {
@@ -119,10 +119,10 @@ test('a numeric trap explains the mistake, and hints are revealed one at a time 
   s = revealHint(s, 2, 2);
   s = revealHint(s, 2, 2);
   s = revealHint(s, 2, 2);
-  assert.equal(s.items[2]!.hints, 2);
+  assert.equal(s.items[2].hints, 2);
   s = typeAnswer(s, 2, '0.5');
-  s = checkAnswer(s, 2, questions[2]!, r[2]!);
-  const f = s.items[2]!.feedback;
+  s = checkAnswer(s, 2, questions[2], r[2]);
+  const f = s.items[2].feedback;
   assert.ok(f?.kind === 'numeric' && !f.grade.correct && f.grade.note === 'That is 0.05% of your margin.');
 });
 
@@ -131,28 +131,28 @@ test('"Try another" draws new numbers, clears the answer and hints, and keeps th
   const r = resolvedAt(s);
   s = typeAnswer(s, 3, '1');
   s = revealHint(s, 3, 3);
-  s = checkAnswer(s, 3, questions[3]!, r[3]!);
-  assert.equal(s.items[3]!.first, false);
+  s = checkAnswer(s, 3, questions[3], r[3]);
+  assert.equal(s.items[3].first, false);
   s = anotherQuestion(s, 3, 12345);
-  assert.equal(s.items[3]!.seed, 12345);
-  assert.equal(s.items[3]!.text, '');
-  assert.equal(s.items[3]!.hints, 0);
-  assert.equal(s.items[3]!.first, false);
-  assert.notEqual(resolve(questions[3]!, 12345).prompt, r[3]!.prompt);
+  assert.equal(s.items[3].seed, 12345);
+  assert.equal(s.items[3].text, '');
+  assert.equal(s.items[3].hints, 0);
+  assert.equal(s.items[3].first, false);
+  assert.notEqual(resolve(questions[3], 12345).prompt, r[3].prompt);
 });
 
 test('the result appears once every question has a counted answer', () => {
   let s = start();
   const r = resolvedAt(s);
   s = choose(s, 0, 0, false, true);
-  s = checkAnswer(s, 0, questions[0]!, r[0]!);
+  s = checkAnswer(s, 0, questions[0], r[0]);
   s = choose(s, 1, 0, true, true);
-  s = checkAnswer(s, 1, questions[1]!, r[1]!);
+  s = checkAnswer(s, 1, questions[1], r[1]);
   s = typeAnswer(s, 2, '10 USDT');
-  s = checkAnswer(s, 2, questions[2]!, r[2]!);
+  s = checkAnswer(s, 2, questions[2], r[2]);
   assert.equal(attemptResult(s, questions), null);
-  s = typeAnswer(s, 3, r[3]!.numeric!.display);
-  s = checkAnswer(s, 3, questions[3]!, r[3]!);
+  s = typeAnswer(s, 3, r[3].numeric!.display);
+  s = checkAnswer(s, 3, questions[3], r[3]);
   assert.deepEqual(attemptResult(s, questions), { score: 0.75, right: 3, total: 4, missed: ['pick-many'] });
 });
 
@@ -188,11 +188,11 @@ test('a fixed question with alternatives grades each convention right and names 
   let s = startQuiz([q], () => 0);
   s = typeAnswer(s, 0, '18.1');
   s = checkAnswer(s, 0, q, r);
-  const f = s.items[0]!.feedback;
+  const f = s.items[0].feedback;
   assert.ok(f?.kind === 'numeric' && f.grade.correct && f.grade.method === 'the maintenance margin at entry');
   s = typeAnswer(s, 0, '18.3');
   s = checkAnswer(s, 0, q, r);
-  const up = s.items[0]!.feedback;
+  const up = s.items[0].feedback;
   assert.ok(up?.kind === 'numeric' && !up.grade.correct);
 });
 

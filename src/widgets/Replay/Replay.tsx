@@ -16,7 +16,7 @@ import { formatMoney, formatMultiple, formatPercent } from '../../format/numbers
 import type { ReplayData } from './model.ts';
 import { LOADING, priceText as price, type ReplayShown } from './shown.ts';
 import { replayParams, type ReplayValues, type ScenarioId } from './params.ts';
-import type { CsvCandles, ParsedCandle } from './csv.ts';
+import type { CsvCandles } from './csv.ts';
 import { loadRandom, loadWindow, type RandomCandles } from './scenarios.ts';
 import { DATA_CREDIT, WINDOWS } from './menu.ts';
 import type { MarketWindow } from './parseWindow.ts';
@@ -55,7 +55,8 @@ const usdt = (d: string, signed = false) => formatMoney(d, { unit: 'USDT', signe
 /** The model and src/calc (with decimal.js): loaded after hydration, for every result after the first. */
 type Engine = typeof import('./model.ts');
 const ENGINE_WAIT = 'Loading the calculator…';
-const ENGINE_FAILED = 'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
+const ENGINE_FAILED =
+  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
 
 /** The window and result the widget opens on, from the server, and their blocks' text. */
 interface First {
@@ -134,7 +135,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
     } else if (scenario !== 'csv' && !windows[scenario]) {
       void loadWindow(scenario).then((win) => setWindows((loaded) => ({ ...loaded, [win.id]: win })));
     }
-  }, [scenario]);
+  }, [scenario, random, windows]);
 
   // A new path or entry shows the whole replay again.
   useEffect(() => {
@@ -243,7 +244,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
     import('./chart.ts').then((m) => setCharts(m)).catch(() => setCharts(null));
   }, []);
   const chart = useMemo(() => (charts ? charts.chartFor(r, shownCursor) : null), [charts, r, shownCursor]);
-  const atCursor = r.candles[shownCursor] as ParsedCandle;
+  const atCursor = r.candles[shownCursor];
   const equityNow = r.equity[shownCursor] ?? r.balance;
   const ended = r.end !== null && shownCursor >= r.end.index;
   const csvError = (w.values.scenario === 'csv' ? csv.error : null) ?? w.errors['csv'];
@@ -472,7 +473,7 @@ const TRIGGER_WORDS = { last: 'on the last price', mark: 'on the mark price' } a
 
 function outcomeText(r: ReplayShown): string {
   if (!r.end) return 'Still open at the last candle';
-  const c = r.candles[r.end.index] as ParsedCandle;
+  const c = r.candles[r.end.index];
   const trigger = r.hasMark ? `, ${TRIGGER_WORDS[r.end.trigger]}` : '';
   return `${END_WORDS[r.end.kind]} on candle ${r.end.index + 1} (${c.time}) at ${price(r.end.price)}${trigger}${r.end.ambiguous ? ', assuming the worse level came first' : ''}`;
 }
@@ -489,7 +490,7 @@ function sentence(r: ReplayShown): string {
   if (!r.end) {
     return `${lead} is still open at the last candle, ${usdt(r.finalPnl, true)}.`;
   }
-  const c = r.candles[r.end.index] as ParsedCandle;
+  const c = r.candles[r.end.index];
   const what =
     r.end.kind === 'liquidation'
       ? `was liquidated on ${c.time} when the ${r.hasMark ? 'mark ' : ''}price touched ${price(r.end.price)} (${formatPercent(r.end.move, { signed: true })}), losing ${usdt(r.balance)}`

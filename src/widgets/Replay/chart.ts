@@ -11,10 +11,7 @@ import { priceText as price, type ReplayShown } from './shown.ts';
 const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation: 'Liquidated' } as const;
 const usdt = (d: string) => formatMoney(d, { unit: 'USDT' });
 
-export function chartFor(
-  r: ReplayShown,
-  cursor: number,
-): { spec: ChartSpec; table: ChartTable; summary: string } {
+export function chartFor(r: ReplayShown, cursor: number): { spec: ChartSpec; table: ChartTable; summary: string } {
   const shown = r.candles.slice(0, cursor + 1);
   const xs = [1, r.candles.length];
   // Chart.js draws floats: the nearest one to each exact level (drawing only; text keeps the digits).
@@ -64,7 +61,7 @@ export function chartFor(
       price(c.low),
       price(c.close),
       ...(r.hasMark ? [price(c.markHigh), price(c.markLow), price(c.markClose)] : []),
-      r.equity[i] ? usdt(r.equity[i] as string) : '',
+      r.equity[i] ? usdt(r.equity[i]) : '',
     ]),
   };
   const summary =

@@ -83,10 +83,10 @@ function priceCell(cell: string): number | string {
 
 /** Checks that open and close lie within [low, high]; `first` is the column of the open. */
 function rangeError(first: number, [open, high, low, close]: number[], words = ''): [number, string] | null {
-  const o = open as number;
-  const c = close as number;
-  const h = high as number;
-  const l = low as number;
+  const o = open;
+  const c = close;
+  const h = high;
+  const l = low;
   if (h < Math.max(o, c)) {
     return [first + 1, `the ${words}high (${h}) is below the ${words}${o > c ? 'open' : 'close'} (${Math.max(o, c)}).`];
   }
@@ -133,14 +133,14 @@ export function parseCandles(text: string): Outcome<CsvCandles> {
       return fail(lineNo, null, `has ${cells.length} column${cells.length === 1 ? '' : 's'}; expected ${expected}.`);
     }
     width ??= cells.length as 5 | 9;
-    const timeRaw = cells[0] as string;
+    const timeRaw = cells[0];
     const time = timeValue(timeRaw);
     if (time === null) {
       return fail(lineNo, 1, `${quote(timeRaw)} is not a date (2020-03-12) or a number.`);
     }
     const prices: number[] = [];
     for (let c = 1; c < cells.length; c++) {
-      const value = priceCell(cells[c] as string);
+      const value = priceCell(cells[c]);
       if (typeof value === 'string') return fail(lineNo, c + 1, value);
       prices.push(value);
     }
@@ -154,21 +154,21 @@ export function parseCandles(text: string): Outcome<CsvCandles> {
       return fail(lineNo, 1, `times must increase: ${quote(timeRaw)} is not after the time on line ${previous.line}.`);
     }
     previous = { time, line: lineNo };
-    const [open, high, low, close, markOpen, markHigh, markLow, markClose] = prices as number[];
+    const [open, high, low, close, markOpen, markHigh, markLow, markClose] = prices;
     candles.push(
       width === 9
         ? {
             time: timeRaw,
-            open: open as number,
-            high: high as number,
-            low: low as number,
-            close: close as number,
+            open: open,
+            high: high,
+            low: low,
+            close: close,
             markOpen,
             markHigh,
             markLow,
             markClose,
           }
-        : { time: timeRaw, open: open as number, high: high as number, low: low as number, close: close as number },
+        : { time: timeRaw, open: open, high: high, low: low, close: close },
     );
   }
   if (candles.length === 0) {

@@ -41,8 +41,8 @@ export function parseWindowCsv(text: string): ParsedCandle[] {
     if (i < 0) throw new Error(`[leverage-lab] window file has no ${name} column`);
     return i;
   };
-  const [time, open, high, low, close] = COLUMNS.map(at) as number[];
-  const [markOpen, markHigh, markLow, markClose] = MARK.map(at) as number[];
+  const [time, open, high, low, close] = COLUMNS.map(at);
+  const [markOpen, markHigh, markLow, markClose] = MARK.map(at);
   return lines.slice(1).map((line, i) => {
     const cells = line.split(',');
     const num = (column: number | undefined) => {
@@ -51,7 +51,7 @@ export function parseWindowCsv(text: string): ParsedCandle[] {
       return n;
     };
     return {
-      time: readableTime(cells[time as number] ?? ''),
+      time: readableTime(cells[time] ?? ''),
       open: num(open),
       high: num(high),
       low: num(low),

@@ -23,16 +23,16 @@ export function randomCandles(seed: number, volatility: number): ParsedCandle[] 
     let high = -Infinity;
     let low = Infinity;
     for (let j = d * SUB_STEPS; j <= (d + 1) * SUB_STEPS; j++) {
-      const p = sim.prices[j] as number;
+      const p = sim.prices[j];
       if (p > high) high = p;
       if (p < low) low = p;
     }
     out.push({
       time: `Day ${d + 1}`,
-      open: cents(sim.prices[d * SUB_STEPS] as number),
+      open: cents(sim.prices[d * SUB_STEPS]),
       high: cents(high),
       low: cents(low),
-      close: cents(sim.prices[(d + 1) * SUB_STEPS] as number),
+      close: cents(sim.prices[(d + 1) * SUB_STEPS]),
     });
   }
   return out;

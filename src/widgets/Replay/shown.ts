@@ -17,22 +17,21 @@ export interface ReplayShownEnd extends Omit<ReplayEnd, 'price' | 'move'> {
 }
 
 /** {@link ReplayModelResult} with its Decimals as exact decimal strings. */
-export interface ReplayShown
-  extends Omit<
-    ReplayModelResult,
-    | 'entryPrice'
-    | 'leverage'
-    | 'margin'
-    | 'balance'
-    | 'quantity'
-    | 'notional'
-    | 'liquidation'
-    | 'stop'
-    | 'takeProfit'
-    | 'end'
-    | 'equity'
-    | 'finalPnl'
-  > {
+export interface ReplayShown extends Omit<
+  ReplayModelResult,
+  | 'entryPrice'
+  | 'leverage'
+  | 'margin'
+  | 'balance'
+  | 'quantity'
+  | 'notional'
+  | 'liquidation'
+  | 'stop'
+  | 'takeProfit'
+  | 'end'
+  | 'equity'
+  | 'finalPnl'
+> {
   entryPrice: string;
   leverage: string;
   margin: string;
@@ -49,21 +48,9 @@ export interface ReplayShown
   loss: boolean;
 }
 
-/**
- * Whether a price is below 10 once rounded to 8 decimals (then it gets 4 digits, for a CSV of a 0.5 USDT coin). An
- * exact decimal string is read digit by digit, rounding half to even as decimal.js does, so no float rounds it.
- */
-function belowTen(price: string | number): boolean {
-  if (typeof price === 'number') return Math.abs(price) < 10;
-  const [int = '', frac = ''] = price.replace(/^[+-]/, '').split('.');
-  if (int.replace(/^0+(?=\d)/, '').length > 1) return false;
-  // 9.99999999|5… and above round up to 10.00000000 (a tie rounds to even: up, since the eighth 9 is odd).
-  return !(int.endsWith('9') && frac.startsWith('99999999') && (frac[8] ?? '0') >= '5');
-}
-
 /** Prices of any size, or "none": more digits for small ones (a CSV of a 0.5 USDT coin). */
 export function priceText(price: string | number | null | undefined): string {
   if (price === null || price === undefined) return 'none';
-  return formatPrice(price, { digits: belowTen(price) ? 4 : 2 });
+  // The size only picks the digits: near 10 either choice shows "10.00", so a float is exact enough here.
+  return formatPrice(price, { digits: Math.abs(Number(price)) < 10 ? 4 : 2 });
 }
-

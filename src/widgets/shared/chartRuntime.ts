@@ -112,7 +112,7 @@ function toConfig(spec: ChartSpec): ChartConfiguration {
         llMarkers: { markers: spec.markers ?? [] },
       },
     },
-    plugins: spec.kind === 'line' ? [markerPlugin as Plugin] : [],
+    plugins: spec.kind === 'line' ? [markerPlugin] : [],
   };
 }
 

@@ -97,7 +97,7 @@ export function parseParams<S extends ParamShape>(
     }
     const k = key as keyof S;
     const value = raw.trim();
-    if (acceptsParam(spec.shape[k] as ParamDef, value)) {
+    if (acceptsParam(spec.shape[k], value)) {
       values[k] = value;
       if (!fromUrl.includes(k)) fromUrl.push(k);
     } else {

@@ -77,7 +77,7 @@ test('the mark price decides: a 10x long from the 01:00 UTC close on 13 March su
   // Still open: q × (last mark close 5,179.19236946 − 4,062.89), q = 10,000 / 4,062.89 → 2,747.5574516…
   assert.equal(r.finalPnl.toFixed(4), '2747.5575');
   // The same trade on candles with one price is liquidated by the wick.
-  const w1 = ALL['btc-2020-03'] as MarketWindow;
+  const w1 = ALL['btc-2020-03'];
   const lastOnly = w1.candles.map(({ time, open, high, low, close }) => ({ time, open, high, low, close }));
   const flat = run({ scenario: 'csv', entry: '50' }, { csv: { candles: lastOnly, hasMark: false } });
   assert.equal(flat.hasMark, false);
@@ -150,7 +150,7 @@ test('the shipped windows: ids in menu order, ten valid hourly files with last a
     SCENARIO_IDS.filter((id) => id !== 'random' && id !== 'csv'),
   );
   for (const w of WINDOWS) {
-    const win = ALL[w.id] as MarketWindow;
+    const win = ALL[w.id];
     assert.ok(win.candles.length >= 72, w.id);
     // Every candle passes the reader's own CSV checks, mark columns included.
     const rows = win.candles.map((c) =>
@@ -179,7 +179,7 @@ test('the shipped windows: ids in menu order, ten valid hourly files with last a
 });
 
 test('the first window travels in the page as JSON and comes back the same', () => {
-  const w1 = ALL['btc-2020-03'] as MarketWindow;
+  const w1 = ALL['btc-2020-03'];
   const text = windowBlockText(w1);
   assert.ok(!text.includes('<'), 'no raw < inside a script block');
   assert.deepEqual(windowFromBlock(text), w1);
