@@ -323,3 +323,22 @@ test('fits 320 px wide without sideways scrolling, with three other positions', 
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(320);
 });
+
+test('if the calculation code does not load, the reader sees a plain message and keeps the last result', async ({
+  page,
+}) => {
+  // The island's first render is the server's; the model, src/calc and the words come in one chunk after hydration.
+  await page.route(/\/_astro\/liquidationEngine\.[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/tools/liquidation/');
+  const widget = page.locator('[data-widget="liquidation"]');
+  await waitForHydration(page, widget);
+  // By hand, as in the first test: 54,000 / 0.996 = 54,216.87 USDT for the defaults.
+  await expect(widget.getByTestId('liquidation')).toHaveText('54,216.87 USDT');
+  await widget.getByLabel('Leverage', { exact: true }).fill('20');
+  await expect(widget.getByTestId('engine-status')).toHaveText(
+    'The calculator did not load, so the result cannot change. Check your connection and reload the page.',
+  );
+  await expect(widget.getByTestId('liquidation')).toHaveText('54,216.87 USDT');
+  await expect(widget.getByTestId('steps')).toContainText('0.16666667 × 60,000 − 1,000');
+  await expect(widget.getByTestId('venues').locator('tbody tr')).toHaveCount(5);
+});

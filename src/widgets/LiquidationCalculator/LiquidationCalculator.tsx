@@ -1,4 +1,8 @@
-/** Liquidation price calculator: the view. All arithmetic is in src/calc (called by model.ts); the words in explain.ts. */
+/**
+ * Liquidation price calculator: the view. All arithmetic is in src/calc (called by model.ts); the words in explain.ts.
+ * Both load after hydration (liquidationEngine.ts): the first result is the server's, passed as a prop (shown.ts), so the first
+ * render needs no calculation code.
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment } from 'preact';
 import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField } from '../shared/fields.tsx';
@@ -8,9 +12,8 @@ import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import { computeLiquidation, VENUE_RULES, type LiquidationView, type VenueId } from './model.ts';
-import type { Explanation } from './explain.ts';
+import type { LiquidationView, VenueId } from './model.ts';
+import { LOADING, type LiquidationShown, type VenueHints } from './shown.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
 
 export interface LiquidationCalculatorProps {
@@ -20,8 +23,22 @@ export interface LiquidationCalculatorProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
-  /** The words for the starting scenario, written on the server (see LiquidationCalculator.astro). */
-  explained?: Explanation;
+  /** The result for the starting scenario, written on the server (see LiquidationCalculator.astro). */
+  first: LiquidationShown;
+  /** The venue presets' hints, written on the server. */
+  venues: VenueHints;
+}
+
+/** The model, src/calc (with decimal.js) and the words: loaded after hydration, for every result after the first. */
+type Engine = typeof import('./liquidationEngine.ts');
+const ENGINE_WAIT = 'Loading the calculator…';
+const ENGINE_FAILED =
+  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
+
+/** A result: what the view prints, and the model's result once the engine has made it (the chart reads that). */
+interface Result {
+  shown: LiquidationShown;
+  view: LiquidationView | null;
 }
 
 const VENUE_OPTIONS: { value: VenueId; label: string }[] = [
@@ -35,22 +52,31 @@ export default function LiquidationCalculator({
   initial,
   syncUrl = true,
   idPrefix = 'liq',
-  explained,
+  first,
+  venues,
 }: LiquidationCalculatorProps) {
   const start = { ...liquidationParams.defaults, ...initial };
-  const w = useWidget(liquidationParams, start, computeLiquidation, { syncUrl });
-  const r = w.result;
-  // The words (worked formula, notes, summary) for the starting scenario come from the server; the
-  // code that writes them for other scenarios loads once the reader changes something. That keeps
-  // this page under its JavaScript budget.
-  const [explain, setExplain] = useState<((v: LiquidationView) => Explanation) | null>(null);
-  const changed = JSON.stringify(w.values) !== JSON.stringify(start);
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [engineFailed, setEngineFailed] = useState(false);
   useEffect(() => {
-    if ((changed || !explained) && !explain) {
-      void import('./explain.ts').then((m) => setExplain(() => m.explainAll));
-    }
-  }, [changed, explain, explained]);
-  const words = useMemo(() => (explain ? explain(r) : explained), [explain, r, explained]);
+    import('./liquidationEngine.ts').then(setEngine, () => setEngineFailed(true));
+  }, []);
+  // Until the engine arrives it can only answer the settings the server rendered, with the server's result.
+  const sameAsStart = (v: LiquidationValues) =>
+    (Object.keys(start) as (keyof LiquidationValues)[]).every((k) => v[k] === start[k]);
+  const compute = (v: LiquidationValues) => {
+    if (engine) return engine.computeShown(v);
+    if (sameAsStart(v)) return { ok: true as const, value: { shown: first, view: null } satisfies Result };
+    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+  };
+  const inputs = useMemo(() => ({ engine, engineFailed }), [engine, engineFailed]);
+  const w = useWidget<typeof liquidationParams.shape, Result>(liquidationParams, start, compute, {
+    syncUrl,
+    data: inputs,
+    ready: engine !== null,
+  });
+  const r = w.result.shown;
+  const words = r.words;
   const v = w.values;
   const id = (k: string) => `${idPrefix}-${k}`;
   const bind = binder(w, idPrefix);
@@ -64,11 +90,9 @@ export default function LiquidationCalculator({
   const moneyUnit = inverse ? 'BTC' : 'USDT';
   const priceUnit = inverse ? 'USD' : 'USDT';
   const count = Math.min(Number(v.others) || 0, MAX_OTHERS);
-  const money = (d: { toFixed(): string }) => formatMoney(d, { unit: r.moneyUnit });
-  const price = (d: { toFixed(): string }) => formatPrice(d, { unit: r.priceUnit });
-  // The chart's builder loads when the chart area comes near the screen, like chart.js itself.
+  // The chart is built (by the engine's chart.ts) when the chart area comes near the screen; chart.js loads then too.
   const chartBox = useRef<HTMLDivElement>(null);
-  const [charts, setCharts] = useState<typeof import('./chart.ts') | null>(null);
+  const [near, setNear] = useState(false);
   useEffect(() => {
     const el = chartBox.current;
     if (!el) return undefined;
@@ -76,7 +100,7 @@ export default function LiquidationCalculator({
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           io.disconnect();
-          void import('./chart.ts').then(setCharts);
+          setNear(true);
         }
       },
       { rootMargin: '200px' },
@@ -84,10 +108,11 @@ export default function LiquidationCalculator({
     io.observe(el);
     return () => io.disconnect();
   }, []);
-  const chart = useMemo(() => (charts ? charts.chartFor(r) : null), [charts, r]);
-  const worked = words?.steps ?? [];
-  const note = words?.note ?? null;
-  const m = r.main;
+  const view = w.result.view;
+  const chart = useMemo(() => (near && engine && view ? engine.chartFor(view) : null), [near, engine, view]);
+  const worked = words.steps;
+  const note = words.note;
+  const f = r.figures;
 
   const addOther = () => {
     const n = count + 1;
@@ -132,6 +157,7 @@ export default function LiquidationCalculator({
           <VenueField
             id={id('venue')}
             value={v.venue as VenueId}
+            hints={venues}
             error={w.errors['venue']}
             onChange={(x) => w.set('venue', x)}
           />
@@ -211,43 +237,22 @@ export default function LiquidationCalculator({
         </form>
 
         <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={words?.summary ?? ''} />
+          {w.errors[LOADING] && (
+            <p class={engineFailed ? 'll-error' : 'll-hint'} role="status" data-testid="engine-status">
+              {w.errors[LOADING]}
+            </p>
+          )}
+          <LiveSummary stale={w.stale} text={words.summary} />
           <dl class="ll-figures">
-            <Figure
-              label="Liquidation price"
-              value={m.price === null ? 'None: cannot be liquidated' : price(m.price)}
-              testId="liquidation"
-              tone="bad"
-            />
-            <Figure
-              label="Distance from entry"
-              value={m.distance === null ? 'none' : formatPercent(m.distance, { signed: true })}
-              testId="distance"
-            />
-            <Figure
-              label="Bankruptcy price"
-              value={m.bankruptcyPrice === null ? 'None' : price(m.bankruptcyPrice)}
-              testId="bankruptcy"
-            />
-            <Figure
-              label="Maintenance at liquidation"
-              value={
-                `${formatPercent(m.maintenanceMarginRate, { digits: 3 })}` +
-                (m.maintenanceAmount.isZero() ? '' : ` − ${money(m.maintenanceAmount)}`) +
-                (m.tierNumber !== undefined ? ` (tier ${m.tierNumber})` : '') +
-                (m.maintenanceBasis === 'entry' ? ' on entry notional' : '')
-              }
-              testId="maintenance"
-            />
-            <Figure label="Position size" value={money(r.notional)} testId="notional" />
-            <Figure
-              label="Quantity"
-              value={`${formatNumber(r.quantity, { digits: 8 })} ${r.quantityUnit}`}
-              testId="quantity"
-            />
-            <Figure label="Equity behind it" value={money(m.equity)} testId="equity" />
+            <Figure label="Liquidation price" value={f.liquidation} testId="liquidation" tone="bad" />
+            <Figure label="Distance from entry" value={f.distance} testId="distance" />
+            <Figure label="Bankruptcy price" value={f.bankruptcy} testId="bankruptcy" />
+            <Figure label="Maintenance at liquidation" value={f.maintenance} testId="maintenance" />
+            <Figure label="Position size" value={f.notional} testId="notional" />
+            <Figure label="Quantity" value={f.quantity} testId="quantity" />
+            <Figure label="Equity behind it" value={f.equity} testId="equity" />
           </dl>
-          {m.price === null && (
+          {r.noLiquidation && (
             <p data-testid="no-liquidation">
               No price above zero liquidates this position: wherever the price goes, its equity stays above the
               maintenance requirement. It can still lose {r.mode === 'isolated' ? 'its margin' : 'money'}.
@@ -284,9 +289,7 @@ export default function LiquidationCalculator({
             <table data-testid="venues">
               <caption>
                 Liquidation price of this trade under each venue’s rule
-                {r.main.closeFeeRate.isZero() || r.venue === 'custom'
-                  ? ''
-                  : ' (venue rows without your close fee, which only the last row counts)'}
+                {r.feeLeftOut ? ' (venue rows without your close fee, which only the last row counts)' : ''}
               </caption>
               <thead>
                 <tr>
@@ -297,7 +300,7 @@ export default function LiquidationCalculator({
                 </tr>
               </thead>
               <tbody>
-                {(words?.table ?? []).map((row) => (
+                {words.table.map((row) => (
                   <tr key={row.id} data-rule={row.id}>
                     <th scope="row">{row.name}</th>
                     <td>{row.maintenance}</td>
@@ -308,7 +311,7 @@ export default function LiquidationCalculator({
               </tbody>
             </table>
           </div>
-          <p data-testid="why-differ">{words?.why ?? ''}</p>
+          <p data-testid="why-differ">{words.why}</p>
         </div>
       </div>
     </div>
@@ -318,18 +321,20 @@ export default function LiquidationCalculator({
 function VenueField({
   id,
   value,
+  hints,
   error,
   onChange,
 }: {
   id: string;
   value: VenueId;
+  hints: VenueHints;
   error: string | undefined;
   onChange: (v: VenueId) => void;
 }) {
-  const rule = value === 'custom' ? undefined : VENUE_RULES[value];
+  const rule = value === 'custom' ? undefined : hints[value];
   const hint = (
     <>
-      {rule ? `${rule.summary ?? ''} ` : 'Your own maintenance rate and amount.'}
+      {rule ? `${rule.summary} ` : 'Your own maintenance rate and amount.'}
       {rule?.sourceUrl && (
         <>
           <a href={rule.sourceUrl} rel="noopener noreferrer">
