@@ -44,8 +44,7 @@ export function staticImports(code: string): string[] {
   const re = /(?:^|[;}\n])\s*import\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']/g;
   for (const m of code.matchAll(re)) out.push(m[1]);
   // Re-exports pull code in too.
-  for (const m of code.matchAll(/(?:^|[;}\n])\s*export\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']/g))
-    out.push(m[1]);
+  for (const m of code.matchAll(/(?:^|[;}\n])\s*export\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']/g)) out.push(m[1]);
   return out;
 }
 

@@ -36,7 +36,7 @@ export function realisedVolatility(input: { closes: readonly Numeric[]; periodsP
   });
   const prices = closes.map((c, i) => positive(c, `closes[${i}]`));
   const returns: Decimal[] = [];
-  for (let i = 1; i < prices.length; i++) returns.push((prices[i]).div(prices[i - 1]).ln());
+  for (let i = 1; i < prices.length; i++) returns.push(prices[i].div(prices[i - 1]).ln());
   const n = returns.length;
   const mean = returns.reduce((sum, u) => sum.plus(u), new Decimal(0)).div(n);
   const variance = returns.reduce((sum, u) => sum.plus(u.minus(mean).pow(2)), new Decimal(0)).div(n - 1);

@@ -12,8 +12,8 @@ export function near(
   note = '',
 ): void {
   assert.ok(actual !== null && actual !== undefined, `expected ${expected}, got ${actual} ${note}`);
-  const diff = (actual).minus(expected).abs();
-  assert.ok(diff.lte(tolerance), `expected ${expected} ± ${tolerance}, got ${(actual).toString()} ${note}`);
+  const diff = actual.minus(expected).abs();
+  assert.ok(diff.lte(tolerance), `expected ${expected} ± ${tolerance}, got ${actual.toString()} ${note}`);
 }
 
 /** Asserts `fn` throws a CalcInputError with this field and code. */

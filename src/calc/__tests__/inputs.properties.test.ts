@@ -42,8 +42,7 @@ const contractValue = fc.constantFrom('linear', 'inverse', undefined, 'perp');
 function assertFinite(value: unknown, path = 'result'): void {
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${path} is ${value}`);
-  if (calc.Decimal.isDecimal(value))
-    return assert.ok((value).isFinite(), `${path} is ${String(value)}`);
+  if (calc.Decimal.isDecimal(value)) return assert.ok(value.isFinite(), `${path} is ${String(value)}`);
   if (value instanceof Float64Array) return assert.ok(value.every(Number.isFinite), `${path} has a non-finite entry`);
   if (Array.isArray(value)) return value.forEach((v, i) => assertFinite(v, `${path}[${i}]`));
   if (typeof value === 'object') for (const [k, v] of Object.entries(value)) assertFinite(v, `${path}.${k}`);
