@@ -73,6 +73,7 @@ export {
   roundDown,
   roundUp,
 } from './risk.ts';
+export type { StopLimitInput } from './risk.ts';
 export { liquidationProbability, liquidationLevel, normalCdf } from './probability.ts';
 export { simulatePaths, pathAt, percentileBands, barrierHitRate } from './simulate.ts';
 export type { SimulatedPaths, SimulationInput } from './simulate.ts';

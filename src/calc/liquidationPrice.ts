@@ -3,7 +3,7 @@ import { Decimal, type Numeric, ONE, ZERO } from './decimal.ts';
 import { CalcInputError, INCONSISTENT, REQUIRED } from './errors.ts';
 import { pnlOf } from './pnl.ts';
 import { notionalOf } from './size.ts';
-import { type Tier, type TierInput, tierIndexFor, withMaintenanceAmounts } from './tiers.ts';
+import { readMaintenance, type Tier, type TierInput, tierIndexFor } from './tiers.ts';
 import {
   type Contract,
   type Side,
@@ -217,37 +217,17 @@ function prepare(input: LiquidationInput): Prepared {
   let amount = ZERO;
   let table: Tier[] | undefined;
   let maxLeverage: Decimal;
-  if (input.tiers !== undefined && input.tiers !== null) {
-    if (input.maintenanceMarginRate !== undefined && input.maintenanceMarginRate !== null) {
-      throw new CalcInputError(
-        'maintenanceMarginRate',
-        INCONSISTENT,
-        'Give either a maintenance margin rate or a tier table, not both.',
-      );
-    }
-    if (input.maintenanceAmount !== undefined && input.maintenanceAmount !== null) {
-      throw new CalcInputError(
-        'maintenanceAmount',
-        INCONSISTENT,
-        'With a tier table, each tier carries its own maintenance amount.',
-      );
-    }
-    table = withMaintenanceAmounts(input.tiers);
+  const maintenance = readMaintenance(input);
+  if (maintenance.kind === 'tiers') {
+    table = maintenance.table;
     const entryTier = table[tierIndexFor(entryNotional, table)];
     maxLeverage =
       input.maxLeverage !== undefined
         ? maxLeverageOf(input.maxLeverage)
         : (entryTier.maxLeverage ?? maxLeverageOf(undefined));
   } else {
-    if (input.maintenanceMarginRate === undefined || input.maintenanceMarginRate === null) {
-      throw new CalcInputError(
-        'maintenanceMarginRate',
-        REQUIRED,
-        'Maintenance margin rate is required (or give a tier table).',
-      );
-    }
-    rate = maintenanceRate(input.maintenanceMarginRate);
-    amount = nonNegative(input.maintenanceAmount, 'maintenanceAmount', ZERO);
+    rate = maintenance.rate;
+    amount = maintenance.amount;
     maxLeverage = maxLeverageOf(input.maxLeverage);
   }
 

@@ -1,16 +1,13 @@
 /** The maintenance requirement and the position's equity across a range of prices: the lines a liquidation chart draws. */
 import { Decimal, type Numeric, ZERO } from './decimal.ts';
-import { CalcInputError, INCONSISTENT, REQUIRED } from './errors.ts';
 import { pnlOf } from './pnl.ts';
 import { notionalOf } from './size.ts';
-import { type Tier, tierIndexFor, withMaintenanceAmounts } from './tiers.ts';
+import { readMaintenance, tierIndexFor } from './tiers.ts';
 import {
   type Contract,
   type Side,
   feeRate,
   integer,
-  maintenanceRate,
-  nonNegative,
   parseContract,
   parseOption,
   parseSide,
@@ -80,37 +77,9 @@ export function maintenanceCurve(input: MaintenanceCurveInput): CurvePoint[] {
   const rule = requireInput(input.rule);
   const basis = parseOption(rule.maintenanceBasis, 'maintenanceBasis', BASES, 'liquidation');
   const closeFee = feeRate(rule.closeFeeRate, 'closeFeeRate', ZERO);
-  const hasRate = rule.maintenanceMarginRate !== undefined && rule.maintenanceMarginRate !== null;
-  let table: Tier[] | undefined;
-  let flat: { rate: Decimal; amount: Decimal } | undefined;
-  if (rule.tiers !== undefined && rule.tiers !== null) {
-    if (hasRate) {
-      throw new CalcInputError(
-        'maintenanceMarginRate',
-        INCONSISTENT,
-        'Give either a maintenance margin rate or a tier table, not both.',
-      );
-    }
-    if (rule.maintenanceAmount !== undefined && rule.maintenanceAmount !== null) {
-      throw new CalcInputError(
-        'maintenanceAmount',
-        INCONSISTENT,
-        'With a tier table, each tier carries its own maintenance amount.',
-      );
-    }
-    table = withMaintenanceAmounts(rule.tiers);
-  } else if (hasRate) {
-    flat = {
-      rate: maintenanceRate(rule.maintenanceMarginRate),
-      amount: nonNegative(rule.maintenanceAmount, 'maintenanceAmount', ZERO),
-    };
-  } else {
-    throw new CalcInputError(
-      'maintenanceMarginRate',
-      REQUIRED,
-      'Maintenance margin rate is required (or give a tier table).',
-    );
-  }
+  const maintenance = readMaintenance(rule);
+  const table = maintenance.kind === 'tiers' ? maintenance.table : undefined;
+  const flat = maintenance.kind === 'flat' ? maintenance : undefined;
 
   let span = entry.times('0.05');
   (input.include ?? []).forEach((value, i) => {

@@ -79,6 +79,22 @@ export function riskReward(input: { side: Side; entryPrice: Numeric; stopPrice: 
 }
 
 /**
+ * A stop and the isolated rule that may liquidate first: what {@link maxLeverageForStop}, {@link safeLeverageForStop} and
+ * {@link stopBeforeLiquidation} share. `buffer` is the least gap wanted between stop and liquidation, as a fraction of
+ * entry; `quantity` is needed with a `maintenanceAmount`; `maxLeverage` caps the answer (a venue's maximum).
+ */
+export interface StopLimitInput {
+  side: Side;
+  entryPrice: Numeric;
+  stopPrice: Numeric;
+  maintenanceMarginRate: Numeric;
+  maintenanceAmount?: Numeric;
+  buffer?: Numeric;
+  quantity?: Numeric;
+  maxLeverage?: Numeric;
+}
+
+/**
  * Highest leverage at which the stop fires before liquidation (isolated, linear, maintenance on the liquidation-price
  * notional), with an optional `buffer` (fraction of entry) kept between stop and liquidation. From
  * `margin + PnL(S′) = r × q × S′ − a` with margin `q × E / L` and `S′ = stop − s × buffer × entry`:
@@ -89,16 +105,7 @@ export function riskReward(input: { side: Side; entryPrice: Numeric; stopPrice: 
  *   without quantity, or a stop so far that even 1x would be liquidated first.
  * @example maxLeverageForStop({ side: 'long', entryPrice: 100, stopPrice: 95, maintenanceMarginRate: 0.005 }) // 18.26…
  */
-export function maxLeverageForStop(input: {
-  side: Side;
-  entryPrice: Numeric;
-  stopPrice: Numeric;
-  maintenanceMarginRate: Numeric;
-  maintenanceAmount?: Numeric;
-  buffer?: Numeric;
-  quantity?: Numeric;
-  maxLeverage?: Numeric;
-}): Decimal {
+export function maxLeverageForStop(input: StopLimitInput): Decimal {
   requireInput(input);
   const { side, entry, stop, rate, amount, quantity, buffer } = stopCheckOf(input);
   const max = maxLeverageOf(input.maxLeverage);
@@ -194,15 +201,7 @@ interface StopCheck {
   buffer: Decimal;
 }
 
-function stopCheckOf(input: {
-  side: Side;
-  entryPrice: Numeric;
-  stopPrice: Numeric;
-  maintenanceMarginRate: Numeric;
-  maintenanceAmount?: Numeric;
-  buffer?: Numeric;
-  quantity?: Numeric;
-}): StopCheck {
+function stopCheckOf(input: StopLimitInput): StopCheck {
   const side = parseSide(input.side);
   const entry = positive(input.entryPrice, 'entryPrice');
   const stop = positive(input.stopPrice, 'stopPrice');
@@ -247,17 +246,12 @@ function stopCheckOf(input: {
  * @example stopBeforeLiquidation({ side: 'long', entryPrice: 50000, stopPrice: 45000, leverage: 9.6,
  *   maintenanceMarginRate: 0.005 }) // firesFirst false: liquidation 45,016.75 is above the stop
  */
-export function stopBeforeLiquidation(input: {
-  side: Side;
-  entryPrice: Numeric;
-  stopPrice: Numeric;
-  leverage: Numeric;
-  maintenanceMarginRate: Numeric;
-  maintenanceAmount?: Numeric;
-  buffer?: Numeric;
-  quantity?: Numeric;
-  maxLeverage?: Numeric;
-}): { firesFirst: boolean; liquidationPrice: Decimal | null; stopPrice: Decimal; gap: Decimal | null } {
+export function stopBeforeLiquidation(input: StopLimitInput & { leverage: Numeric }): {
+  firesFirst: boolean;
+  liquidationPrice: Decimal | null;
+  stopPrice: Decimal;
+  gap: Decimal | null;
+} {
   requireInput(input);
   const c = stopCheckOf(input);
   const lev = parseLeverage(input.leverage, maxLeverageOf(input.maxLeverage));
@@ -297,17 +291,10 @@ function stopCheckAt(
  * @example safeLeverageForStop({ side: 'long', entryPrice: 50000, stopPrice: 45000, maintenanceMarginRate: 0.005 })
  *   // { exact: 9.569377990…, shown: 9.5 }
  */
-export function safeLeverageForStop(input: {
-  side: Side;
-  entryPrice: Numeric;
-  stopPrice: Numeric;
-  maintenanceMarginRate: Numeric;
-  maintenanceAmount?: Numeric;
-  buffer?: Numeric;
-  quantity?: Numeric;
-  maxLeverage?: Numeric;
-  decimals?: Numeric;
-}): { exact: Decimal; shown: Decimal } {
+export function safeLeverageForStop(input: StopLimitInput & { decimals?: Numeric }): {
+  exact: Decimal;
+  shown: Decimal;
+} {
   requireInput(input);
   const decimals = decimalsOf(input.decimals, 1);
   const exact = maxLeverageForStop(input);

@@ -113,3 +113,49 @@ export function tierFor(notional: Numeric, tiers: readonly TierInput[]): Tier {
   }
   return tier;
 }
+
+/** A maintenance rule as a calculation's input gives it: a tier table, or one rate with an optional amount. */
+export type MaintenanceSpec = { kind: 'tiers'; table: Tier[] } | { kind: 'flat'; rate: Decimal; amount: Decimal };
+
+/**
+ * Reads the maintenance part of an input: `tiers` (each tier with its amount, see {@link withMaintenanceAmounts}) or
+ * `maintenanceMarginRate` with an optional `maintenanceAmount` (default 0), never both. Requirement = notional × rate −
+ * amount, as Binance's and Bybit's tier pages state it.
+ * @throws CalcInputError `inconsistent` when both are given (or an amount beside tiers), `required` when neither is.
+ */
+export function readMaintenance(input: {
+  tiers?: readonly TierInput[] | null | undefined;
+  maintenanceMarginRate?: unknown;
+  maintenanceAmount?: unknown;
+}): MaintenanceSpec {
+  const hasRate = input.maintenanceMarginRate !== undefined && input.maintenanceMarginRate !== null;
+  if (input.tiers !== undefined && input.tiers !== null) {
+    if (hasRate) {
+      throw new CalcInputError(
+        'maintenanceMarginRate',
+        INCONSISTENT,
+        'Give either a maintenance margin rate or a tier table, not both.',
+      );
+    }
+    if (input.maintenanceAmount !== undefined && input.maintenanceAmount !== null) {
+      throw new CalcInputError(
+        'maintenanceAmount',
+        INCONSISTENT,
+        'With a tier table, each tier carries its own maintenance amount.',
+      );
+    }
+    return { kind: 'tiers', table: withMaintenanceAmounts(input.tiers) };
+  }
+  if (!hasRate) {
+    throw new CalcInputError(
+      'maintenanceMarginRate',
+      REQUIRED,
+      'Maintenance margin rate is required (or give a tier table).',
+    );
+  }
+  return {
+    kind: 'flat',
+    rate: maintenanceRate(input.maintenanceMarginRate),
+    amount: nonNegative(input.maintenanceAmount, 'maintenanceAmount', ZERO),
+  };
+}
