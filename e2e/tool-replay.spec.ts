@@ -1,5 +1,5 @@
 /**
- * The price-path replay on its tool page and in lesson 6: outcomes checked against figures worked by hand from the
+ * The price-path replay on its tool page and in lesson 7: outcomes checked against figures worked by hand from the
  * shipped Binance rows, or against src/calc's `replayTrade` run on candles read here straight from the CSV files
  * (never the widget's model); the player, CSV input, the data credit and axe.
  */
@@ -114,7 +114,7 @@ test('the mark price decides liquidation, the last price triggers the stop (13 M
   await expect(widget.getByTestId('final-pnl')).toHaveText('-500.00 USDT');
 });
 
-test('lesson 6: the 10x long with a 5% stop is stopped at 06:00 UTC on 12 March, the crash day', async ({ page }) => {
+test('lesson 7: the 10x long with a 5% stop is stopped at 06:00 UTC on 12 March, the crash day', async ({ page }) => {
   await page.goto('/lessons/risk-management/');
   const widget = page.locator('[data-widget="replay"]');
   await widget.scrollIntoViewIfNeeded();

@@ -37,14 +37,34 @@ export const courseOutline: readonly PlannedLesson[] = [
     summary: 'What each mode puts at risk when you hold several positions.',
   },
   {
+    slug: 'orders-and-positions',
+    title: 'Orders and managing a position',
+    summary: 'Stop-market and stop-limit orders, mark and last price, adding margin, partial liquidation.',
+  },
+  {
     slug: 'risk-management',
     title: 'Risk management',
     summary: 'Position size from the stop, stops before liquidation, risk and reward.',
   },
   {
+    slug: 'coin-margined-and-other-products',
+    title: 'Coin-margined contracts and other leveraged products',
+    summary: 'Inverse contracts, leveraged tokens and their decay, options, leveraged ETFs and regulated futures.',
+  },
+  {
+    slug: 'when-the-venue-is-the-risk',
+    title: 'When the venue is the risk',
+    summary: 'Insolvency and frozen withdrawals, outages, auto-deleveraging, insurance funds and cascades.',
+  },
+  {
     slug: 'us-regulation',
     title: 'US regulation',
     summary: 'What a US person can use today, eligible contract participants and registered venues.',
+  },
+  {
+    slug: 'rules-outside-the-us',
+    title: 'Leverage rules outside the US',
+    summary: 'CFDs, listed futures and spot margin under the rules of the EU, UK, Japan, Australia and more.',
   },
   {
     slug: 'should-you-use-leverage',

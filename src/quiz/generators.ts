@@ -320,7 +320,7 @@ const generators = {
       // about 17 % (shared/source/facts.md, claim 7 and the decision tree, branch A).
       clearing: [0.17, 0.2, 0.25, 0.3, 0.35],
       // The broker's (FCM's) multiplier on the clearinghouse requirement: Coinbase describes margin as the
-      // clearinghouse's requirement times an FCM multiplier (docs.cdp.coinbase.com, "Trading derivatives"; lesson 7).
+      // clearinghouse's requirement times an FCM multiplier (docs.cdp.coinbase.com, "Trading derivatives"; lesson 10).
       multiplier: [1, 1.1, 1.2, 1.25, 1.5],
     },
     make(pick) {

@@ -25,9 +25,9 @@ test('an import over several lines is not prose', () => {
   assert.equal(proseWordCount(mdx), 3);
 });
 
-test('the course outline has eight lessons with unique slugs', () => {
-  assert.equal(courseOutline.length, 8);
-  assert.equal(new Set(courseOutline.map((l) => l.slug)).size, 8);
+test('the course outline has twelve lessons with unique slugs', () => {
+  assert.equal(courseOutline.length, 12);
+  assert.equal(new Set(courseOutline.map((l) => l.slug)).size, 12);
 });
 
 const valid = {

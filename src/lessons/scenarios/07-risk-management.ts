@@ -1,5 +1,5 @@
 /**
- * Named inputs for the figures of lesson 6 (content/lessons/06-risk-management.mdx): a $5,000 account risking 1 % on
+ * Named inputs for the figures of lesson 7 (content/lessons/07-risk-management.mdx): a $5,000 account risking 1 % on
  * a bitcoin long at $60,000 with a stop at $57,000 (or $59,400) and a target at $66,000, fees of 0.05 % a side,
  * 0.5 % maintenance, and the odds of touching the liquidation price at an assumed 60 % volatility.
  */

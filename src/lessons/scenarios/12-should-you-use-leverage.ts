@@ -1,5 +1,5 @@
 /**
- * Named inputs for the figures of lesson 8 (content/lessons/08-should-you-use-leverage.mdx): the gain needed to
+ * Named inputs for the figures of lesson 12 (content/lessons/12-should-you-use-leverage.mdx): the gain needed to
  * recover from a loss, isolated longs from $60,000 at 2x to 20x with 0.5 % maintenance and the odds of touching their
  * liquidation price at an assumed 60 % volatility, and a hedge of 0.5 BTC with a 2x short.
  */
