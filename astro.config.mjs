@@ -4,18 +4,18 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { securityHeaders } from './src/build/securityHeaders.ts';
+import { siteUrl } from './src/build/site.ts';
 
-// The canonical origin. Override with SITE_URL when deploying elsewhere.
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+// The canonical origin comes from SITE_URL (src/build/site.ts): a build without it stops; `astro dev` uses localhost.
 
 // OUT_DIR and CACHE_DIR let several builds run side by side (parallel work on one machine).
 export default defineConfig({
-  site,
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
   integrations: [
+    siteUrl(),
     mdx(),
     preact(),
     securityHeaders(),
@@ -49,7 +49,7 @@ export default defineConfig({
               { name: 'limits', test: /[\\/]src[\\/](input[\\/]limits|calc[\\/]numberPattern)\.ts$/, priority: 80 },
               {
                 name: 'widget-ui',
-                test: /[\\/]src[\\/](widgets[\\/]shared[\\/](fields|params|useWidget|Notes|ChoiceField|SideField|Figure|LazyChart)\.tsx?|format[\\/]numbers\.ts)$/,
+                test: /[\\/]src[\\/](widgets[\\/]shared[\\/](fields|params|useWidget|Notes|ChoiceField|SideField|Figure|LazyChart|Compact)\.tsx?|format[\\/]numbers\.ts)$/,
                 priority: 70,
               },
               {

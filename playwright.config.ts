@@ -1,7 +1,24 @@
 import { defineConfig, devices } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
 
 const PORT = Number(process.env['PORT'] ?? 4321);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const BUILD = process.env['OUT_DIR'] ?? 'dist';
+
+/**
+ * The build names its origin everywhere (embed frames, CSP, oEmbed): it must be the one these tests serve it on, or
+ * embeds point at a port nobody serves. `npm run build:test` builds for http://127.0.0.1:$PORT.
+ */
+const sitemapIndex = `${BUILD}/sitemap-index.xml`;
+if (existsSync(sitemapIndex)) {
+  const built = /<loc>(https?:\/\/[^/<]+)/.exec(readFileSync(sitemapIndex, 'utf8'))?.[1];
+  if (built && built !== BASE_URL) {
+    throw new Error(
+      `${BUILD} was built for ${built}, but the tests serve it on ${BASE_URL}: rebuild it with ` +
+        `SITE_URL=${BASE_URL} (npm run build:test), or run the tests with the PORT it was built for.`,
+    );
+  }
+}
 /** The foreign host of the embed tests: another port is another origin. */
 const HOST_PORT = PORT + 1000;
 // Debian's Chromium: Playwright cannot download its own browser on our machines.
@@ -71,7 +88,7 @@ export default defineConfig({
   webServer: [
     {
       // Our static server applies the built _headers file, as a static host would.
-      command: `node scripts/serve.ts ${process.env['OUT_DIR'] ?? 'dist'} ${PORT}`,
+      command: `node scripts/serve.ts ${BUILD} ${PORT}`,
       url: BASE_URL,
       reuseExistingServer: !process.env['CI'],
       timeout: 60_000,

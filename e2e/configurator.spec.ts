@@ -1,5 +1,6 @@
 /** The embed configurator, oEmbed JSON and image cards. */
 import { test, expect } from './fixtures.ts';
+import { LOADER_INTEGRITY } from '../src/embed/loaderIntegrity.ts';
 
 test('the configurator writes snippets for exactly the scenario set in the widget', async ({
   page,
@@ -18,8 +19,11 @@ test('the configurator writes snippets for exactly the scenario set in the widge
   );
   await expect(iframeSnippet).toHaveValue(/sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"/);
   await expect(iframeSnippet).toHaveValue(/title="Position and PnL calculator \(Leverage Lab\)"/);
+  // The committed loader's pinned integrity (src/embed/loaderIntegrity.ts), exactly.
   await expect(page.locator('#snip-loader')).toHaveValue(
-    /<script async src="[^"]+\/embed\/v1\/loader\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous">/,
+    new RegExp(
+      `<script async src="${baseURL}/embed/v1/loader\\.js" integrity="${LOADER_INTEGRITY.replace(/[+/]/g, '\\$&')}" crossorigin="anonymous">`,
+    ),
   );
   // The preview loads exactly the generated address.
   await expect(page.locator('#cfg-preview')).toHaveAttribute(

@@ -11,8 +11,8 @@ import { test, expect, sitemapPaths } from './fixtures.ts';
 
 const lessons = sitemapPaths().filter((p) => p.startsWith('/lessons/'));
 
-test('all eight lessons are published', () => {
-  expect(lessons).toHaveLength(8);
+test('all twelve lessons are published', () => {
+  expect(lessons).toHaveLength(12);
 });
 
 /** Figure id → the exact text the page must show. */
@@ -143,6 +143,24 @@ const FIGURES: Record<string, Figures> = {
     'btc-cross-alone-5x': '$30,151',
     'btc-cross-alone-20x': '$30,151',
   },
+  '/lessons/orders-and-positions/': {
+    // calc-api tradingFee on the $10,000 position (0.2 × 50,000): maker 0.02 % = 2.00, taker 0.05 % = 5.00.
+    'maker-fee': '$2.00',
+    'taker-fee': '$5.00',
+    // calc-api pnl: half the position, 0.1 × (52,000 − 50,000) = +200, realised.
+    'half-realised': '+$200',
+    // Stop at 48,000: 0.2 × (48,000 − 50,000) = −400; filled at 47,200 after a gap: 0.2 × (−2,800) = −560.
+    'stop-planned-loss': '-$400',
+    'stop-gap-loss': '-$560',
+    // Binance liq, isolated long with margin M: M + 0.2 × (P − 50,000) = 0.005 × 0.2 × P, so P = (10,000 − M) / 0.199.
+    // M = 1,000: 9,000 / 0.199 = 45,226.13; M = 1,500: 8,500 / 0.199 = 42,713.567…; M = 2,000: 8,000 / 0.199 =
+    // 40,201.005…; M = 500 (the same as 20x): 9,500 / 0.199 = 47,738.693…
+    'liquidation-10x': '$45,226.13',
+    'liquidation-plus-500': '$42,713.57',
+    'liquidation-plus-1000': '$40,201.01',
+    'liquidation-minus-500': '$47,738.69',
+    'liquidation-20x': '$47,738.69',
+  },
   '/lessons/risk-management/': {
     // calc-api riskPositionSize: risk = 5,000 × 1 % = 50; loss per unit = 60,000 − 57,000 = 3,000;
     // quantity = 50 / 3,000 = 0.016666… (5 decimals 0.01667); notional = 0.016666… × 60,000 = 1,000.
@@ -164,6 +182,75 @@ const FIGURES: Record<string, Figures> = {
     // calc-api riskReward: reward / risk = 6,000 / 3,000 = 2; break-even win rate 1 / (1 + 2) = 33.33 %.
     'reward-to-risk': '2',
     'break-even-win-rate': '33.3%',
+    // calc-api breakEvenPrice (long): 60,000 × (1 + 0.0005) / (1 − 0.0005) = 60,060.03; with 90 fundings of 0.01 %:
+    // 60,000 × (1 + 0.0005 + 0.009) / 0.9995 = 60,600.30.
+    'break-even-fees': '$60,060',
+    'break-even-fees-funding': '$60,600',
+    // Longest run of losses in 100 fair trades (Schilling, "The Longest Run of Heads", College Math. J. 21(3), 1990):
+    // P(run ≥ 6) ≈ 0.546, P(run ≥ 7) ≈ 0.318.
+    'streak-6': '55%',
+    'streak-7': '32%',
+    // 1 − 0.99⁶ = 1 − 0.941480149401 = 5.85 %; 1 − 0.9⁶ = 1 − 0.531441 = 46.86 %.
+    'six-losses-1pct': '5.9%',
+    'six-losses-10pct': '46.9%',
+    // Halving: 0.9⁶ = 0.531 > 0.5 ≥ 0.9⁷ = 0.478 → 7; ln 0.5 / ln 0.99 = 68.97 → 69.
+    'halve-10pct': '7',
+    'halve-1pct': '69',
+    // √(50² + 50² + 2ρ·50·50): ρ = 1 → 100; ρ = 0.8 → √9,000 = 94.87; ρ = 0 → √5,000 = 70.71.
+    'combined-risk-1': '$100',
+    'combined-risk-08': '$95',
+    'combined-risk-0': '$71',
+  },
+  '/lessons/when-the-venue-is-the-risk/': {
+    // Cascade, clusters at 4/6/8/10/12 % of $1M: 1 % per million → 4 % + 1 % × 1 = 5 % (6 % not reached);
+    // 2 % per million → 4 → 6 → 8 → 10 → 12 → 4 % + 2 % × 5 = 14 %, of which 10 % from the liquidations.
+    'cascade-deep': '5%',
+    'cascade-thin': '14%',
+    'cascade-thin-added': '10%',
+    // Bybit bankruptcy price (long): 60,000 × (1 − 1/10) = 54,000.
+    'bankruptcy-10x': '$54,000',
+    // Fill at 53,000: shortfall 1 × (54,000 − 53,000) = 1,000; fund 400 pays 400; 600 left for ADL.
+    shortfall: '$1,000',
+    'shortfall-socialised': '$600',
+  },
+  '/lessons/coin-margined-and-other-products/': {
+    // calc-api pnl (inverse long, Bybit "What is Inverse Contract?"): 10,000 × (1/50,000 − 1/60,000) = 0.2 − 0.16667
+    // = 0.0333 BTC; to 40,000: 10,000 × (1/50,000 − 1/40,000) = 0.2 − 0.25 = −0.05 BTC.
+    'inverse-pnl-up': '0.0333',
+    'inverse-pnl-down': '0.05',
+    // 1 BTC behind a 1x long of USD 60,000 at 60,000, price 45,000 (a 25 % fall): PnL 1 − 60,000/45,000 = −1/3 BTC;
+    // equity 2/3 × 45,000 = 30,000, half of the 60,000 it started at. A 1x short: 4/3 × 45,000 = 60,000.
+    'btc-fall': '25%',
+    'coin-long-usd': '$30,000',
+    'coin-long-change': '50%',
+    'coin-short-usd': '$60,000',
+    // Binance COIN-M isolated: P = E × L(m + s)/(1 + sL), m = 0.005: long 60,000 × 10 × 1.005 / 11 = 54,818.18, a fall
+    // of 1 − 10.05/11 = 8.636 %; short 60,000 × 10 × 0.995 / 9 = 66,333.33, a rise of 9.95/9 − 1 = 10.556 %;
+    // 1x long 60,000 × 1.005 / 2 = 30,150.
+    'inverse-long-10x': '$54,818',
+    'inverse-long-10x-fall': '8.64%',
+    'inverse-short-10x': '$66,333',
+    'inverse-short-10x-rise': '10.56%',
+    'inverse-long-1x': '$30,150',
+    // Effective leverage 10,000 / 4,000 = 2.5x; free margin 4,000 − 2,000 (Kraken); after the loss 9,000 / 3,000 = 3x.
+    'effective-leverage': '2.5x',
+    'free-margin': '$2,000',
+    'effective-leverage-after': '3x',
+    // Daily reset (Cheng and Madhavan 2009): 100 × 1.3 × 0.7 = 91; at 1x 100 × 1.1 × 0.9 = 99; 2x trend 100 × 1.1³.
+    'token-3x-updown': '91',
+    'token-1x-updown': '99',
+    'token-2x-trend': '133.1',
+    // Ten days of ±5 %: bitcoin 0.9975^5 = 0.987562, a 1.24 % fall; fixed 3x long 3 × 1.2438 % = 3.73 %; the 3x token
+    // 0.9775^5 = 0.892450, a 10.76 % loss.
+    'choppy-underlying': '1.24%',
+    'choppy-fixed': '3.73%',
+    'choppy-token': '10.76%',
+    // Call on 0.1 BTC, premium 3,000: 0.1 × 3,000 = 300 paid; at 70,000: 0.1 × 10,000 − 300 = 700.
+    'call-max-loss': '$300',
+    'call-profit': '$700',
+    // CME Micro Bitcoin (0.1 BTC): 0.1 × (60,000 − 57,000) = 300 of variation margin; Reg T 10,000 / 5,000 = 2x.
+    'micro-day': '$300',
+    'reg-t-leverage': '2x',
   },
   '/lessons/should-you-use-leverage/': {
     // Gain to recover a loss x: 1 / (1 − x) − 1: 1/0.9 − 1 = 11.11 %; 1/0.75 − 1 = 33.33 %; 1/0.5 − 1 = 100 %; 1/0.1 − 1 = 900 %.
@@ -182,6 +269,28 @@ const FIGURES: Record<string, Figures> = {
     'hedge-coins-fall': '$6,000',
     'hedge-funding': '+$270',
     'hedge-short-liquidation-price': '$89,552',
+  },
+  '/lessons/rules-outside-the-us/': {
+    // $1,000 of margin from $50,000: 2:1 (EU CFD cap) and 2x (Japan) give 1,000 × 2 = 2,000 (0.04 BTC); 10x offshore
+    // gives 10,000 (0.2 BTC), leverage 10,000 / 1,000 = 10x. The fall to 44,000: −6,000 / 50,000 = −12 %.
+    'eu-position': '$2,000',
+    'jp-position': '$2,000',
+    'offshore-position': '$10,000',
+    'offshore-leverage': '10x',
+    'the-fall': '12%',
+    // Loss at 2:1: 0.04 × 6,000 = 240. EU close-out at 50 % of the 1,000 margin: a loss of 500 = 0.04 × 12,500, so
+    // 37,500, a fall of 25 %; from 44,000 another 6,500 / 44,000 = 14.77 %.
+    'capped-loss': '$240',
+    'eu-close-out': '$37,500',
+    'eu-close-out-fall': '25%',
+    'eu-room-left': '14.8%',
+    // Japan 2x, margin gone: 1,000 / 0.04 = 25,000 below entry, so 25,000; from 44,000: 19,000 / 44,000 = 43.18 %.
+    'jp-bankruptcy': '$25,000',
+    'jp-room-left': '43.2%',
+    // Binance liq, 10x: 50,000 × 0.9 / 0.995 = 45,226.13, a fall of 9.5477 %; loss at 44,000: 0.2 × 6,000 = 1,200.
+    'offshore-liquidation': '$45,226',
+    'offshore-liquidation-fall': '9.55%',
+    'offshore-loss': '$1,200',
   },
 };
 

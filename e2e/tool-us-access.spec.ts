@@ -1,4 +1,7 @@
-/** The US access navigator on its tool page: every path of answers, sources and dates, privacy, keyboard and axe. */
+/**
+ * The leverage navigator on its tool page: where you live first; every US path of answers, every jurisdiction's
+ * outcome, "somewhere else", sources and dates, old links, privacy, keyboard, 320 px and axe.
+ */
 import { test, expect, axeViolations } from './fixtures.ts';
 import { waitForHydration } from './widgets.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -7,7 +10,7 @@ import { rules } from '../src/widgets/UsAccess/rules.ts';
 
 const PATH = '/tools/us-access/';
 const Q = {
-  us: 'Are you a US person, or trading from the US?',
+  where: 'Where do you live, or trade from?',
   kind: 'Who would trade?',
   hedgingIndividual: 'Would you trade to manage the risk of something you own or owe?',
   hedgingEntity: 'Would the entity trade to hedge risks of its business?',
@@ -25,8 +28,8 @@ const group = (widget: Locator, legend: string) => widget.getByRole('group', { n
 /** Answers the questions through the UI, as a reader would, in order. */
 async function answer(widget: Locator, a: Partial<UsAccessValues>): Promise<void> {
   if (a.us)
-    await group(widget, Q.us)
-      .getByRole('radio', { name: a.us === 'yes' ? 'Yes' : 'No', exact: true })
+    await group(widget, Q.where)
+      .getByRole('radio', { name: a.us === 'yes' ? 'United States' : 'Somewhere else', exact: true })
       .check();
   if (a.kind) {
     const label = a.kind === 'individual' ? 'Me, as an individual' : 'A company, trust or other entity';
@@ -85,7 +88,7 @@ const PATHS: {
   as: Expected['as'];
   text: RegExp;
 }[] = [
-  { name: 'outside the US', a: { us: 'no' }, finding: 'not-us', as: 'none', text: /US rules only/ },
+  { name: 'somewhere else', a: { us: 'no' }, finding: 'not-us', as: 'none', text: /does not know the rules/ },
   {
     name: 'individual with $250,000',
     a: { us: 'yes', kind: 'individual', amount: '250000' },
@@ -158,7 +161,7 @@ test('without JavaScript: the first question and the default outcome, with sourc
   const page = await context.newPage();
   await page.goto(PATH);
   const widget = page.locator('[data-widget="us-access"]');
-  await expect(group(widget, Q.us)).toBeVisible();
+  await expect(group(widget, Q.where)).toBeVisible();
   await expect(group(widget, Q.kind)).toHaveCount(0);
   await expectOutcome(widget, { finding: 'unknown', as: 'retail' });
   await expect(widget.locator('[data-product="offshore"] .ll-usa-verdict')).toHaveText('Closed to you');
@@ -231,10 +234,11 @@ test('answers are never stored: nothing is written to localStorage, sessionStora
 test('the URL keeps the answers and a link restores them; bad values fall back with a note', async ({ page }) => {
   let widget = await open(page);
   await answer(widget, { us: 'yes', kind: 'entity', amount: '3000000', hedging: 'yes' });
-  await expect(page).toHaveURL(/\?us=yes&kind=entity&amount=3000000&hedging=yes$/);
+  await expect(page).toHaveURL(/\?where=us&kind=entity&amount=3000000&hedging=yes$/);
 
+  // An old link (the first version asked "in the US?") still opens the US path.
   widget = await open(page, '?us=yes&kind=individual&amount=7000000&hedging=yes');
-  await expect(group(widget, Q.us).getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+  await expect(group(widget, Q.where).getByRole('radio', { name: 'United States', exact: true })).toBeChecked();
   await expect(group(widget, Q.kind).getByRole('radio', { name: 'Me, as an individual' })).toBeChecked();
   await expect(widget.getByLabel('Amount you have invested on a discretionary basis', { exact: true })).toHaveValue(
     '7000000',
@@ -245,7 +249,7 @@ test('the URL keeps the answers and a link restores them; bad values fall back w
   widget = await open(page, '?us=perhaps&kind=individual&amount=lots&x=1');
   await expect(widget.getByRole('status').first()).toContainText('could not be used');
   await expect(widget.getByRole('status').first()).toContainText('“x”');
-  await expect(group(widget, Q.us).getByRole('radio', { name: 'Yes', exact: true })).not.toBeChecked();
+  await expect(group(widget, Q.where).getByRole('radio', { name: 'United States', exact: true })).not.toBeChecked();
   await expectOutcome(widget, { finding: 'unknown', as: 'retail' });
 });
 
@@ -253,9 +257,9 @@ test('keyboard only: answer every question with Tab, Space and arrows', async ({
   const widget = await open(page);
   await widget.getByRole('link').first().focus();
   // Start just before the widget: the intro's lesson link or the page's links come first, so go to the first radio.
-  await group(widget, Q.us).getByRole('radio', { name: 'Yes', exact: true }).focus();
+  await group(widget, Q.where).getByRole('radio', { name: 'United States', exact: true }).focus();
   await page.keyboard.press('Space');
-  await expect(group(widget, Q.us).getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+  await expect(group(widget, Q.where).getByRole('radio', { name: 'United States', exact: true })).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(group(widget, Q.kind).getByRole('radio', { name: 'Me, as an individual' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -301,3 +305,114 @@ test('every statement the rules hold is dated and sourced', () => {
     expect(s.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   }
 });
+
+/**
+ * Outside the US, decided here by hand from the fact base (world-facts.md summary table, as of 2 December 2026): the
+ * radio to choose and, per fact, the label and the most leverage the page must show.
+ */
+const WORLD_PATHS: { radio: string; items: Record<string, [label: string, leverage: string]> }[] = [
+  {
+    radio: 'EU or EEA country',
+    items: {
+      'eu-cfd': ['Allowed, capped', '2:1'],
+      'eu-perpetuals': ['Allowed, capped', '2:1'],
+      'eu-futures': ['Unclear', 'unclear'],
+      'eu-spot-margin': ['Unclear', 'unclear'],
+    },
+  },
+  {
+    radio: 'United Kingdom',
+    items: { 'uk-derivatives': ['Not allowed', 'not allowed'], 'uk-spot-margin': ['Unclear', 'unclear'] },
+  },
+  { radio: 'Japan', items: { 'jp-derivatives': ['Allowed, capped', '2x'], 'jp-credit': ['Allowed, capped', '2x'] } },
+  { radio: 'Australia', items: { 'au-cfd': ['Allowed, capped', '2:1'] } },
+  {
+    radio: 'Singapore',
+    items: { 'sg-platform': ['Not allowed', '1x'], 'sg-futures': ['Professionals only', 'professionals only'] },
+  },
+  { radio: 'Canada', items: { 'ca-platform': ['Not allowed', '1x'], 'ca-futures': ['Allowed, capped', '2x'] } },
+  {
+    radio: 'Hong Kong',
+    items: {
+      'hk-platform': ['Not allowed', '1x'],
+      'hk-margin-financing': ['Unclear', 'unclear'],
+      'hk-perpetuals': ['Professionals only', 'professionals only'],
+    },
+  },
+  {
+    radio: 'South Korea',
+    items: { 'kr-futures': ['Not allowed', 'not allowed'], 'kr-lending': ['Not allowed', '1x'] },
+  },
+];
+
+for (const path of WORLD_PATHS) {
+  test(`path through the UI: lives in ${path.radio}: what retail may use, at what leverage, with the rule, sources and dates`, async ({
+    page,
+    problems,
+  }) => {
+    const widget = await open(page);
+    await group(widget, Q.where).getByRole('radio', { name: path.radio, exact: true }).check();
+    await expect(widget.getByTestId('finding')).toHaveAttribute('data-finding', 'world');
+    await expect(group(widget, Q.kind)).toHaveCount(0);
+    await expect(widget.locator('[data-product]')).toHaveCount(0);
+    const items = widget.locator('[data-fact]');
+    await expect(items).toHaveCount(Object.keys(path.items).length);
+    for (const [id, [label, leverage]] of Object.entries(path.items)) {
+      const item = widget.locator(`[data-fact="${id}"]`);
+      await expect(item.locator('.ll-usa-verdict')).toHaveText(label);
+      await expect(item.getByTestId('leverage')).toHaveText(`Most leverage for retail: ${leverage}`);
+      await expect(item.locator('.ll-usa-rule')).toContainText('Regulator:');
+      await expect(item.locator('.ll-usa-sources a').first()).toHaveAttribute('href', /^https:\/\//);
+      await expect(item.locator('.ll-usa-sources')).toContainText(/(primary|secondary|weak|not opened) source/);
+      // The "As of" date closes the item, after "review by".
+      await expect(item.locator('time').last()).toHaveAttribute('datetime', '2026-12-02');
+    }
+    const slug = new URL(page.url()).searchParams.get('where');
+    expect(slug).toMatch(/^(eu|uk|jp|au|sg|ca|hk|kr)$/);
+    expect(await widget.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+    expect(problems.list).toEqual([]);
+  });
+}
+
+test('somewhere else: says plainly the course does not cover it, and what to look for', async ({ page }) => {
+  const widget = await open(page);
+  await group(widget, Q.where).getByRole('radio', { name: 'Somewhere else', exact: true }).check();
+  await expect(widget.getByTestId('finding')).toHaveAttribute('data-finding', 'not-us');
+  await expect(widget.getByTestId('finding')).toContainText('does not know the rules');
+  await expect(widget.getByTestId('look-for').locator('li')).toHaveCount(4);
+  await expect(widget.locator('[data-fact], [data-product]')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?where=other$/);
+});
+
+test('a link to a jurisdiction opens it; choosing the US again asks the US questions', async ({ page }) => {
+  const widget = await open(page, '?where=jp');
+  await expect(group(widget, Q.where).getByRole('radio', { name: 'Japan', exact: true })).toBeChecked();
+  await expect(widget.locator('[data-fact="jp-derivatives"] [data-testid="leverage"]')).toContainText('2x');
+  await group(widget, Q.where).getByRole('radio', { name: 'United States', exact: true }).check();
+  await expect(group(widget, Q.kind)).toBeVisible();
+  await expect(widget.locator('[data-fact]')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?where=us$/);
+});
+
+test('at 320 px the jurisdiction outcome fits the screen: nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const widget = await open(page, '?where=eu');
+  await expect(widget.locator('[data-fact="eu-cfd"]')).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`passes axe in the ${theme} theme with a jurisdiction's outcome and with "somewhere else"`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: theme });
+    const widget = await open(page, '?where=hk');
+    await expect(widget.locator('[data-fact="hk-platform"]')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await group(widget, Q.where).getByRole('radio', { name: 'Somewhere else', exact: true }).check();
+    await expect(widget.getByTestId('look-for')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

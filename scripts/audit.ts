@@ -89,7 +89,11 @@ async function waitFor(url: string, ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
-    const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+    // The build names the origin it is served on (src/build/site.ts): here, the preview below.
+    const build = spawnSync('npm', ['run', '-s', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, SITE_URL: process.env['SITE_URL'] ?? BASE },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const server: ChildProcess = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {

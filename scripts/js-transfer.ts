@@ -1,6 +1,7 @@
 /**
  * JavaScript as a browser fetches it: every built page (the sitemap's pages and every embed route) is opened in
- * Chromium at the e2e viewport, with no scrolling and no interaction, until `load` and then network idle; the gzip
+ * Chromium at the e2e viewport (tool and embed pages in a 2,400 px tall window, their widget in view), with no
+ * scrolling and no interaction, until `load` and then network idle; the gzip
  * size of every JavaScript response it received is summed. Unlike the static count in js-budget.ts, this includes
  * what `import()` pulls in (chart.js, workers) and every island that hydrates in the first screen.
  */
@@ -62,7 +63,13 @@ export function sumJavaScript(path: string, responses: { url: string; contentTyp
 
 async function measureOne(browser: Browser, base: string, path: string): Promise<TransferReport> {
   // A fresh context per page: nothing cached by an earlier page is left out of this one's count.
-  const context = await browser.newContext({ ...devices['Desktop Chrome'] });
+  // Tool and embed pages are gated with the whole widget in view (a tall window), as a reader with it on screen sees
+  // it; other pages at the e2e viewport.
+  const tall = /^\/(tools|embed)\//.test(path);
+  const context = await browser.newContext({
+    ...devices['Desktop Chrome'],
+    ...(tall ? { viewport: { width: 1280, height: 2400 } } : {}),
+  });
   const pending: Promise<{ url: string; contentType?: string; body: Buffer } | null>[] = [];
   const record = (res: Response) => {
     pending.push(

@@ -3,7 +3,8 @@
  * browser JavaScript measure (js-transfer.ts).
  * It applies the built `_headers` file as Cloudflare Pages does (combining the values of every matching rule,
  * `! Name` detaching one), so the tests see the headers that host would send: `frame-ancestors *` on embeds only,
- * CORS on embed assets. Netlify reads the same file differently (no `!`): see the embeds issue.
+ * CORS on embed assets. The built file never sets one header twice for one path, so Netlify sends the same
+ * (src/build/__tests__/headers.test.ts).
  *
  *   node scripts/serve.ts [root] [port]
  */

@@ -4,6 +4,8 @@ import { glob, file } from 'astro/loaders';
 import { lessonFrontmatterSchema } from './lessons/schema.ts';
 import { glossaryTermSchema } from './glossary/schema.ts';
 import { quizBankSchema } from './quiz/schema.ts';
+import { factSchema } from './facts/schema.ts';
+import { factsLoader } from './facts/loader.ts';
 
 const lessons = defineCollection({
   loader: glob({ pattern: '[0-9][0-9]-*.mdx', base: './content/lessons' }),
@@ -20,4 +22,7 @@ const quizzes = defineCollection({
   schema: quizBankSchema,
 });
 
-export const collections = { lessons, glossary, quizzes };
+/** Regulatory facts (content/facts/*.json), one entry per fact: the one home of every rule the site states. */
+const facts = defineCollection({ loader: factsLoader(), schema: factSchema });
+
+export const collections = { lessons, glossary, quizzes, facts };

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { measureSite, staticImports, table } from '../js-budget.ts';
+import { browserOver, measureSite, staticImports, table } from '../js-budget.ts';
 
 /** A tiny built site: a light page, a lesson without widgets, and a deliberately heavy page. */
 function fixtureSite(): string {
@@ -90,4 +90,34 @@ test('the table prints the gated static count beside the browser measure, "-" wh
   // 2048 B = 2.0 KB, 40 × 1024 B = 40.0 KB, 51 × 1024 B = 51.0 KB.
   assert.match(lines[1] ?? '', /^\/a\/ +2\.0 KB +40\.0 KB +ok +51\.0 KB$/);
   assert.match(lines[2] ?? '', /^\/loader\.js +3\.0 KB +2\.0 KB +OVER +-$/);
+});
+
+test('the browser measure is gated at 40 KB on embed and tool pages only, and the table marks them', () => {
+  const browser = [
+    { path: '/embed/v1/position/', bytes: 40 * 1024, files: [] },
+    { path: '/embed/v1/liquidation/', bytes: 40 * 1024 + 1, files: [] },
+    { path: '/tools/replay/', bytes: 41 * 1024, files: [] },
+    { path: '/lessons/liquidation/', bytes: 90 * 1024, files: [] },
+  ];
+  // 40 × 1024 B is at the limit (allowed); one byte more, or 41 KB, is over; a lesson page is only reported.
+  assert.deepEqual(
+    browserOver(browser).map((b) => b.path),
+    ['/embed/v1/liquidation/', '/tools/replay/'],
+  );
+  const report = (path: string) => ({
+    path,
+    bytes: 0,
+    files: [],
+    hasIsland: true,
+    limit: 40 * 1024,
+    reason: '',
+    ok: true,
+  });
+  const lines = table(
+    [report('/embed/v1/position/'), report('/tools/replay/'), report('/lessons/liquidation/')],
+    browser,
+  );
+  assert.match(lines[1] ?? '', /40\.0 KB \(gated\)$/);
+  assert.match(lines[2] ?? '', /41\.0 KB OVER$/);
+  assert.match(lines[3] ?? '', /90\.0 KB$/);
 });

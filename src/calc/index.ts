@@ -78,7 +78,55 @@ export { liquidationProbability, liquidationLevel, normalCdf } from './probabili
 export { simulatePaths, pathAt, percentileBands, barrierHitRate } from './simulate.ts';
 export type { SimulatedPaths, SimulationInput } from './simulate.ts';
 export { replay, replayTrade } from './replay.ts';
+export { fillCloseOrder, orderFills } from './orders.ts';
+export type {
+  CloseOrder,
+  CloseOrderFill,
+  CloseOrderType,
+  FillStatus,
+  OrderFillsInput,
+  OrderFillsResult,
+  OrderRow,
+  OrderRowId,
+  TriggerSource,
+} from './orders.ts';
+export { runArena, arenaDebrief, arenaMission, ARENA_DEFAULTS, ARENA_MAX_ACTIONS, ARENA_MAX_CANDLES } from './arena.ts';
+export type {
+  ArenaCandle,
+  ArenaTrigger,
+  ArenaOrder,
+  ArenaAction,
+  ArenaSettings,
+  ArenaPosition,
+  ArenaEvent,
+  ArenaState,
+  ArenaRun,
+  ArenaVariant,
+  ArenaDebrief,
+  ArenaMission,
+} from './arena.ts';
 export { realisedVolatility } from './volatility.ts';
+export { liquidationCascade, liquidationShortfall } from './cascade.ts';
+export type {
+  CascadeInput,
+  CascadeLevel,
+  CascadeResult,
+  CascadeRound,
+  ShortfallInput,
+  ShortfallResult,
+} from './cascade.ts';
+export { drawdownAfterLosses, lossesToDrawdown, lossStreakProbability, combinedRisk } from './ruin.ts';
+export {
+  leveragedTokenValue,
+  leveragedTokenPath,
+  fixedLeveragePath,
+  alternatingPath,
+  tokenVersusFixed,
+  MAX_TOKEN_LEVERAGE,
+} from './leveragedToken.ts';
+export type { TokenPath, FixedPath, TokenVersusFixed } from './leveragedToken.ts';
+export { coinMarginedValue, optionAtExpiry, freeMargin } from './products.ts';
+export type { CoinMarginedValue, OptionAtExpiry } from './products.ts';
 export { mulberry32 } from './prng.ts';
 export type {
   Candle,

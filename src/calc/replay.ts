@@ -62,7 +62,7 @@ interface Level {
 }
 
 /** A validated candle as plain numbers; `mark*` equal the last price when the candle has no mark price. */
-interface Bar {
+export interface Bar {
   open: number;
   high: number;
   low: number;
@@ -75,8 +75,8 @@ interface Bar {
 
 const MARK_FIELDS = ['markOpen', 'markHigh', 'markLow', 'markClose'] as const;
 
-/** Validates candle `i` and reads it as numbers. */
-function readCandle(candle: Candle | null | undefined, i: number): Bar {
+/** Validates candle `i` and reads it as numbers (shared with orders.ts). */
+export function readCandle(candle: Candle | null | undefined, i: number): Bar {
   const path = (field: string) => `candles[${i}].${field}`;
   if (candle === null || typeof candle !== 'object')
     throw new CalcInputError(`candles[${i}]`, REQUIRED, `Candle ${i + 1} is missing.`);

@@ -5,68 +5,35 @@
  */
 import sharp from 'sharp';
 import { widgetById } from '../widgets/registry.ts';
-import { liquidationPrice, netPnl, positionFromMargin, shareOf } from '../calc/index.ts';
-import { readNumber, readPercent } from '../input/number.ts';
-import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../format/numbers.ts';
+import { describers } from './describers/index.ts';
 import { escapeHtml } from './html.ts';
 
 export interface Card {
   title: string;
-  /** The scenario in words. */
+  /** The scenario in one sentence, with its key numbers. */
   scenario: string;
   /** Key numbers as label and value. */
   figures: [string, string][];
 }
 
-type Describe = (values: Record<string, string>) => Omit<Card, 'title'>;
+/**
+ * The card's text limits, so that nothing is cut off or runs into the figures: title lines, title and scenario lines
+ * together, and their widths in characters.
+ */
+export const CARD_TEXT = { titleLines: 2, titleWidth: 36, textLines: 6, scenarioWidth: 68 } as const;
 
 /**
- * Widgets with their own description; others fall back to their settings in words. A describer reads the scenario's
- * URL values with the input module and asks calc for each figure, as the widget does; it imports no widget code.
+ * The card of a scenario: the widget's one describer (src/embed/describers/) reads the scenario's URL values, the
+ * widget's defaults filled in, through the widget's model. A widget without a describer is an error, not a stub.
  */
-const describers: Record<string, Describe> = {
-  position: (v) => {
-    const side = v['side'] === 'short' ? 'short' : 'long';
-    const contract = v['contract'] === 'inverse' ? 'inverse' : 'linear';
-    const unit = contract === 'linear' ? 'USDT' : 'BTC';
-    const read = (field: string, label: string) => readNumber(v[field] ?? '', field, { label, min: 0, minOpen: true });
-    const margin = read('margin', 'margin');
-    const leverage = read('leverage', 'leverage');
-    const entry = read('entry', 'entry price');
-    const exit = read('exit', 'exit price');
-    const feeRate = readPercent(v['fee'] ?? '', 'fee', { label: 'trading fee', min: 0, max: 1 });
-    const mmr = readPercent(v['mmr'] ?? '', 'mmr', { label: 'maintenance margin rate', min: 0, max: 50 });
-    const { notional, quantity } = positionFromMargin({ contract, margin, leverage, price: entry });
-    const trade = { side, contract, quantity, entryPrice: entry } as const;
-    const { net } = netPnl({ ...trade, exitPrice: exit, openFeeRate: feeRate, closeFeeRate: feeRate });
-    const liquidation = liquidationPrice({
-      ...trade,
-      marginMode: 'isolated',
-      leverage,
-      maintenanceMarginRate: mmr,
-    }).price;
-    return {
-      scenario: `A ${formatMultiple(leverage)} ${side} of ${formatMoney(notional, { unit })} on ${formatMoney(margin, { unit })} of margin, from ${formatPrice(entry)} to ${formatPrice(exit)}.`,
-      figures: [
-        ['PnL after fees', formatMoney(net, { unit, signed: true })],
-        ['Return on margin', formatPercent(shareOf({ part: net, whole: margin }), { signed: true })],
-        ['Liquidation price', liquidation ? formatPrice(liquidation) : 'none'],
-      ],
-    };
-  },
-};
-
 export function cardFor(widgetId: string, params: Record<string, string>, title?: string): Card {
   const widget = widgetById(widgetId);
   if (!widget) throw new Error(`[leverage-lab] no widget "${widgetId}"`);
-  const values = { ...widget.params.defaults, ...params } as Record<string, string>;
   const describe = describers[widgetId];
-  if (describe) return { title: title ?? widget.title, ...describe(values) };
-  const labels = widget.params.labels as Record<string, string>;
-  const settings = Object.keys(values)
-    .slice(0, 6)
-    .map((k) => [labels[k] ?? k, values[k] ?? ''] as [string, string]);
-  return { title: title ?? widget.title, scenario: widget.description, figures: settings };
+  if (!describe) throw new Error(`[leverage-lab] no describer for widget "${widgetId}" in src/embed/describers/`);
+  const values = { ...widget.params.defaults, ...params } as Record<string, string>;
+  const { sentence, figures } = describe(values);
+  return { title: title ?? widget.title, scenario: sentence, figures };
 }
 
 /** Breaks text into lines of at most `width` characters, on spaces. */
@@ -85,8 +52,8 @@ export function wrap(text: string, width: number): string[] {
 
 export function cardSvg(card: Card): string {
   const font = "font-family=\"'DejaVu Sans', 'Liberation Sans', Arial, sans-serif\"";
-  const title = wrap(card.title, 36).slice(0, 2);
-  const scenario = wrap(card.scenario, 60).slice(0, 3);
+  const title = wrap(card.title, CARD_TEXT.titleWidth).slice(0, CARD_TEXT.titleLines);
+  const scenario = wrap(card.scenario, CARD_TEXT.scenarioWidth).slice(0, CARD_TEXT.textLines - title.length);
   let y = 150;
   const parts = [
     `<rect width="1200" height="630" fill="#111317"/>`,
@@ -99,15 +66,17 @@ export function cardSvg(card: Card): string {
   }
   y += 16;
   for (const s of scenario) {
-    y += 40;
-    parts.push(`<text x="70" y="${y}" ${font} font-size="28" fill="#a9b0bb">${escapeHtml(s)}</text>`);
+    y += 36;
+    parts.push(`<text x="70" y="${y}" ${font} font-size="26" fill="#a9b0bb">${escapeHtml(s)}</text>`);
   }
   const figures = card.figures.slice(0, 3);
   figures.forEach(([label, value], i) => {
     const x = 70 + i * 370;
     parts.push(`<text x="${x}" y="500" ${font} font-size="24" fill="#a9b0bb">${escapeHtml(label)}</text>`);
+    // A long value (a verdict in words) gets a smaller size so that it stays inside its third of the card.
+    const size = value.length > 15 ? 26 : 36;
     parts.push(
-      `<text x="${x}" y="545" ${font} font-size="36" font-weight="700" fill="#e7e9ed">${escapeHtml(value)}</text>`,
+      `<text x="${x}" y="545" ${font} font-size="${size}" font-weight="700" fill="#e7e9ed">${escapeHtml(value)}</text>`,
     );
   });
   parts.push(

@@ -1,8 +1,10 @@
 /**
  * Inside an embed frame: applies the theme, reports the page height to the host (ours,
  * WordPress's and Embedly's dialects, once per frame and only on change), answers WordPress's
- * "ready", accepts a validated set-theme from the parent, and points the attribution link at
- * the full tool with the same scenario. Uses no storage: sandboxed frames have none.
+ * "ready", accepts a validated set-theme from the parent, and keeps the attribution link on the
+ * full tool with the reader's current scenario. Uses no storage: sandboxed frames have none.
+ * Nothing but the height leaves the frame: no message carries the reader's inputs or the frame's
+ * live address (the page mirrors the scenario into its own URL as the reader types).
  */
 import { isSetTheme, isWordpressReady, parseFrameHash, resizeMessages } from './messages.ts';
 
@@ -56,15 +58,23 @@ if (parentWindow) {
   });
 }
 
-// The attribution opens the full tool with this scenario; the tool page validates the query itself.
+// The attribution opens the full tool with the reader's scenario (the widget announces each state; the tool page
+// validates the query itself). A click is the reader's choice, in a new tab; nothing is posted to the host.
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-carry-query]')) {
-  const url = new URL(link.href);
-  url.search = location.search;
-  url.searchParams.delete('theme');
-  link.href = url.href;
+  // As the server wrote it: the tool, with a preset's settings. This, never the reader's scenario, is what a message
+  // may carry.
+  const published = link.href;
+  addEventListener('leveragelab:state', (event: Event) => {
+    const query = (event as CustomEvent<{ query?: unknown }>).detail.query;
+    if (typeof query !== 'string') return;
+    const url = new URL(published);
+    url.search = query;
+    url.searchParams.delete('theme');
+    link.href = url.href;
+  });
   // WordPress frames allow no popups; its host script opens links on our host from this message.
   if (hash.secret) {
     const secret = hash.secret;
-    link.addEventListener('click', () => post({ message: 'link', value: link.href, secret }));
+    link.addEventListener('click', () => post({ message: 'link', value: published, secret }));
   }
 }

@@ -36,7 +36,16 @@ export function parseFrameHash(hash: string): { id: string; secret: string | nul
   return { id, secret };
 }
 
-/** The three messages a frame posts for one height. */
+/**
+ * The frame's address as a message may carry it: origin and path only. The query holds the scenario, which the page
+ * mirrors as the reader types, and the hash WordPress's secret; neither is sent.
+ */
+export function frameSrc(href: string): string {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`;
+}
+
+/** The three messages a frame posts for one height: the height, the host's own id and secret, nothing else. */
 export function resizeMessages(
   height: number,
   hash: { id: string; secret: string | null },
@@ -46,6 +55,6 @@ export function resizeMessages(
   return {
     ours: { source: 'leveragelab', v: 1, type: 'resize', id: hash.id, height: h },
     wordpress: hash.secret ? { message: 'height', value: h, secret: hash.secret } : null,
-    embedly: JSON.stringify({ context: 'iframe.resize', src: href, height: h }),
+    embedly: JSON.stringify({ context: 'iframe.resize', src: frameSrc(href), height: h }),
   };
 }

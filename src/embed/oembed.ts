@@ -39,7 +39,6 @@ export function oembedResponse(site: URL, target: EmbedTarget) {
   const card = cardFor(widget.id, preset?.params ?? {}, preset?.title);
   // Avoid a 4:3 or 16:9 ratio: WordPress's editor crops those (see embeds.md 3.10).
   const height = Math.min(widget.defaultHeight, 1000);
-  const summary = `${card.scenario} ${card.figures.map(([k, v]) => `${k}: ${v}.`).join(' ')}`;
   return {
     version: '1.0',
     type: 'rich',
@@ -53,7 +52,7 @@ export function oembedResponse(site: URL, target: EmbedTarget) {
     thumbnail_width: 1200,
     thumbnail_height: 630,
     html:
-      `<blockquote><p>${escapeHtml(summary)}</p><a href="${escapeHtml(toolUrl)}">${escapeHtml(title)}</a></blockquote>` +
+      `<blockquote><p>${escapeHtml(card.scenario)}</p><a href="${escapeHtml(toolUrl)}">${escapeHtml(title)}</a></blockquote>` +
       `<iframe src="${escapeHtml(embedUrl)}" width="${OEMBED_WIDTH}" height="${height}" title="${escapeHtml(title)}" frameborder="0"></iframe>`,
   };
 }

@@ -1,14 +1,15 @@
 /**
  * The embed message protocol (public API, version 1): what an embedded widget tells its host
- * page, and the one thing a host may tell it. Messages carry layout data only, never the
- * reader's inputs, so posting them with targetOrigin '*' leaks nothing.
+ * page, and the one thing a host may tell it. Messages carry layout data only: the height, the id and secret the host
+ * put in the frame's hash, and (Embedly's dialect) the frame's origin and path. Never the reader's inputs or the
+ * frame's live address, so posting them with targetOrigin '*' leaks nothing.
  *
  * These zod schemas are the protocol's definition. The frame (messages.ts) checks messages with
  * small hand-written guards instead of shipping zod to every embed; the tests prove they agree.
  */
 import * as z from 'zod/mini';
 
-export { parseFrameHash, resizeMessages, isSetTheme, isWordpressReady } from './messages.ts';
+export { frameSrc, parseFrameHash, resizeMessages, isSetTheme, isWordpressReady } from './messages.ts';
 
 /** An embed instance id, from `#id=…` in the frame URL: short, plain characters only. */
 export const instanceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));

@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { progress } from './browser.ts';
 import { PASS_SCORE, type ProgressRecord } from './record.ts';
 import { MAX_IMPORT_BYTES, describeRecord, exportFileName, exportRecord, parseImport } from './transfer.ts';
+import { ARENA_WINDOWS } from '../widgets/PracticeArena/missions.ts';
 
 export interface LessonSummary {
   slug: string;
@@ -15,6 +16,10 @@ export interface LessonSummary {
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const dateText = (iso: string) => new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
+/** Each practice-arena mission's sentence, by id. */
+const MISSIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(ARENA_WINDOWS).flatMap((w) => w.missions.map((m) => [m.id, m.text])),
+);
 const copy = (r: ProgressRecord): ProgressRecord => JSON.parse(JSON.stringify(r)) as ProgressRecord;
 
 export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) {
@@ -190,6 +195,23 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
           ))
         )}
       </section>
+
+      {Object.keys(record.arena).length > 0 && (
+        <section aria-labelledby="progress-arena">
+          <h2 id="progress-arena">Practice arena</h2>
+          <ul class="ll-progress-lessons">
+            {Object.entries(record.arena).map(([id, a]) => (
+              <li key={id} data-progress-mission={id}>
+                <a href="/practice/">{MISSIONS[id] ?? id}</a>
+                <span class="ll-progress-facts">
+                  {a.passed ? 'Done' : 'Not done yet'}: best finish {percent(a.best)} of the account after {a.runs}{' '}
+                  {a.runs === 1 ? 'run' : 'runs'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="progress-transfer">
         <h2 id="progress-transfer">Keep a copy or move it</h2>

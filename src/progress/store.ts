@@ -133,15 +133,34 @@ export class ProgressStore {
     });
   }
 
+  /**
+   * Records one finished practice-arena run on a mission: counts it and keeps the best result (a pass beats a fail;
+   * between two passes or two fails, the higher final equity).
+   */
+  recordArenaRun(missionId: string, passed: boolean, score: number, now: Date = new Date()): ProgressRecord {
+    return this.update((r) => {
+      const before = r.arena[missionId];
+      const s = Math.min(10, Math.max(0, Number.isFinite(score) ? score : 0));
+      const better = !before || (passed && !before.passed) || (passed === before.passed && s > before.best);
+      r.arena[missionId] = {
+        runs: (before?.runs ?? 0) + 1,
+        passed: passed || (before?.passed ?? false),
+        best: better ? s : (before?.best ?? s),
+        lastAt: now.toISOString(),
+      };
+    });
+  }
+
   /** Replaces the whole record with an already validated one (an import). */
   replace(next: ProgressRecord): ProgressRecord {
     return this.update((r) => {
       r.lessons = next.lessons;
       r.quizzes = next.quizzes;
+      r.arena = next.arena;
     });
   }
 
-  /** Forgets everything: lessons read and quiz results. */
+  /** Forgets everything: lessons read, quiz results and practice-arena results. */
   reset(): ProgressRecord {
     return this.replace(emptyRecord());
   }

@@ -56,6 +56,8 @@ export function parseImport(text: string): ImportResult {
 export function describeRecord(record: ProgressRecord): string {
   const lessons = Object.keys(record.lessons).length;
   const quizzes = Object.keys(record.quizzes).length;
+  const missions = Object.keys(record.arena).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${plural(lessons, 'lesson', 'lessons')} read, ${plural(quizzes, 'quiz', 'quizzes')} taken`;
+  const arena = missions > 0 ? `, ${plural(missions, 'arena mission', 'arena missions')} played` : '';
+  return `${plural(lessons, 'lesson', 'lessons')} read, ${plural(quizzes, 'quiz', 'quizzes')} taken${arena}`;
 }

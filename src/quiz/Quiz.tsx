@@ -37,6 +37,11 @@ export interface QuizProps {
   first: (Resolved | null)[];
   /** Heading id → text of the lesson sections the questions link to. */
   sections: Record<string, string>;
+  /**
+   * The card layout of embeds: one question at a time with "Previous" and "Next", so the card fits a 1000 px frame
+   * (e2e/embed-fit.spec.ts). Lessons show every question.
+   */
+  compact?: boolean;
 }
 
 type Grader = typeof import('./model.ts');
@@ -71,7 +76,9 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 /** "within ± 45.23 USDT", or "from 18.16 x up to 18.26 x" as it stands. */
 const within = (margin: string) => (margin.startsWith('from ') ? margin : `within ${margin}`);
 
-export default function Quiz({ lesson, questions, first, sections }: QuizProps) {
+export default function Quiz({ lesson, questions, first, sections, compact = false }: QuizProps) {
+  // The question the card shows (compact only).
+  const [current, setCurrent] = useState(0);
   const [state, setState] = useState(() => startQuiz(questions, (q) => firstSeed(lesson, q)));
   // What each question shows for its current seed; replaced together with the seed ("Try another", a new attempt).
   const [resolved, setResolved] = useState<Resolved[]>(() =>
@@ -149,6 +156,7 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
       if (g)
         setResolved((rs) => questions.map((q, i) => (q.type === 'generated' ? g.resolve(q, seeds[i] ?? 0) : rs[i])));
       setState(startQuiz(questions, (_q, i) => seeds[i] ?? 0, state.attempt + 1));
+      setCurrent(0);
       const firstQ = questions[0];
       if (firstQ)
         requestAnimationFrame(() => document.querySelector<HTMLElement>(`#quiz-q-${firstQ.id} input`)?.focus());
@@ -161,7 +169,12 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
   const position = (id: string) => questions.findIndex((q) => q.id === id) + 1;
 
   return (
-    <section class="ll-quiz" aria-labelledby="quiz-title" data-quiz={lesson} data-pagefind-ignore="all">
+    <section
+      class={`ll-quiz${compact ? ' ll-quiz-compact' : ''}`}
+      aria-labelledby="quiz-title"
+      data-quiz={lesson}
+      data-pagefind-ignore="all"
+    >
       <h2 id="quiz-title">Check your understanding</h2>
       <p>
         {questions.length} questions. Your first answer to each one counts toward your score; after that you can change
@@ -175,7 +188,7 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
       )}
       <ol class="ll-quiz-list">
         {questions.map((q, i) => (
-          <li key={`${state.attempt}-${q.id}`}>
+          <li key={`${state.attempt}-${q.id}`} data-quiz-question={i} hidden={compact && i !== current}>
             <QuestionCard
               q={q}
               r={resolved[i]}
@@ -194,6 +207,19 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
           </li>
         ))}
       </ol>
+      {compact && (
+        <nav class="ll-quiz-nav" aria-label="Questions">
+          <button type="button" onClick={() => setCurrent((c) => c - 1)} disabled={current === 0}>
+            <span aria-hidden="true">← </span>Previous question
+          </button>
+          <span class="ll-quiz-where" aria-live="polite">
+            {current + 1} of {questions.length}
+          </span>
+          <button type="button" onClick={() => setCurrent((c) => c + 1)} disabled={current >= questions.length - 1}>
+            Next question<span aria-hidden="true"> →</span>
+          </button>
+        </nav>
+      )}
 
       <div class="ll-quiz-end">
         <div aria-live="polite" aria-atomic="true">
@@ -226,8 +252,10 @@ export default function Quiz({ lesson, questions, first, sections }: QuizProps) 
                       <li key={id}>
                         {q.concept}{' '}
                         <span class="ll-quiz-links">
-                          <a href={`#quiz-q-${id}`}>Question {position(id)}</a> ·{' '}
-                          <a href={`/lessons/${lesson}/#${q.section}`}>Read “{sections[q.section] ?? q.section}”</a>
+                          <a href={`#quiz-q-${id}`} onClick={() => setCurrent(position(id) - 1)}>
+                            Question {position(id)}
+                          </a>{' '}
+                          · <a href={`/lessons/${lesson}/#${q.section}`}>Read “{sections[q.section] ?? q.section}”</a>
                         </span>
                       </li>
                     );

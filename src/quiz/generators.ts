@@ -17,6 +17,10 @@ import {
   roe,
 } from '../calc/index.ts';
 import { formatMoney, formatPercent, formatPrice, formatMultiple, formatNumber } from '../format/numbers.ts';
+import { venueTemplates } from './templates/venue.ts';
+import { productTemplates } from './templates/products.ts';
+import { worldTemplates } from './templates/world.ts';
+import { orderTemplates } from './templates/orders.ts';
 
 /** A range to draw from: evenly spaced numbers from `min` to `max`, or a list to pick from. */
 export type RangeSpec = { min: number; max: number; step: number } | readonly (number | string)[];
@@ -596,6 +600,10 @@ const generators = {
       };
     },
   },
+  ...venueTemplates,
+  ...productTemplates,
+  ...worldTemplates,
+  ...orderTemplates,
 } satisfies Record<string, Generator>;
 
 export type TemplateId = keyof typeof generators;

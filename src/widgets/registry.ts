@@ -11,6 +11,8 @@ import { usAccessParams } from './UsAccess/params.ts';
 import { marginModesParams } from './MarginModes/params.ts';
 import { replayParams } from './Replay/params.ts';
 import { liquidationOddsParams } from './LiquidationOdds/params.ts';
+import { orderFillsParams } from './OrderFills/params.ts';
+import { tokenDecayParams } from './TokenDecay/params.ts';
 import type { ParamsSpec, ParamShape } from './shared/params.ts';
 
 export interface WidgetEntry<S extends ParamShape = ParamShape> {
@@ -26,8 +28,13 @@ export interface WidgetEntry<S extends ParamShape = ParamShape> {
   /** A few short paragraphs for the tool page. */
   intro: string[];
   params: ParamsSpec<S>;
-  /** Starting height of an embed frame, in CSS pixels, before it reports its own. */
+  /**
+   * Height of the embed frame, in CSS pixels, at 360 px wide (its tallest width): snippets and oEmbed start at it, so a
+   * frame that never hears from the widget still shows all of it. The e2e spec embed-fit checks it against the real one.
+   */
   defaultHeight: number;
+  /** Height of the embed at 700 px wide and wider, when it differs from `defaultHeight` (optional: falls back to it). */
+  wideHeight?: number;
   /** The lesson that teaches with it. */
   lesson?: string;
 }
@@ -44,7 +51,8 @@ export const widgets: readonly WidgetEntry[] = [
       'The table under the chart keeps the position the same and changes only the leverage. The PnL stays put; only the margin you tie up, and so the return on it, changes. That is the one thing leverage really does.',
     ],
     params: positionParams,
-    defaultHeight: 1180,
+    defaultHeight: 920,
+    wideHeight: 537,
     lesson: 'what-leverage-is',
   },
   {
@@ -58,7 +66,8 @@ export const widgets: readonly WidgetEntry[] = [
       'Leverage does not change that size or that loss. It only sets the margin you put up, and how close liquidation sits. Raise it too far and the position is liquidated before the stop can fire; the sizer shows the highest leverage at which the stop still protects you.',
     ],
     params: riskParams,
-    defaultHeight: 1240,
+    defaultHeight: 962,
+    wideHeight: 576,
     lesson: 'risk-management',
   },
   {
@@ -72,7 +81,8 @@ export const widgets: readonly WidgetEntry[] = [
       'With isolated margin, funding is paid out of the position’s own margin. Every payment leaves less cushion, so the liquidation price creeps towards the entry price even when the market stands still. Hold long enough and funding alone can liquidate the position.',
     ],
     params: carryParams,
-    defaultHeight: 1500,
+    defaultHeight: 923,
+    wideHeight: 606,
   },
   {
     id: 'liquidation',
@@ -85,17 +95,18 @@ export const widgets: readonly WidgetEntry[] = [
       'Exchanges do not wait for your margin to reach zero. They close the position when its equity falls to the maintenance margin, and each venue measures that margin its own way. The table at the end runs the same trade through each rule, so you can see how much the fine print moves the price.',
     ],
     params: liquidationParams,
-    defaultHeight: 2000,
+    defaultHeight: 970,
+    wideHeight: 586,
   },
   {
     id: 'us-access',
     island: 'UsAccess',
-    title: 'What can a US trader use?',
+    title: 'Where can you use leverage?',
     description:
-      'Answer a few plain questions to see which leveraged crypto products a US person can use, and whether they count as an eligible contract participant.',
+      'Say where you live to see which leveraged crypto products a retail client may use there, at what leverage and under which rule, with sources and dates; in the US, whether you count as an eligible contract participant.',
     intro: [
-      'US law treats leveraged crypto offered to ordinary customers like futures: it belongs on a registered exchange, reached through a registered broker. People and firms with enough invested money, called eligible contract participants, can use more.',
-      'Answer the questions to see where you stand. Every statement names its source and the date it was checked. This is general education, not legal advice, and your answers are never stored: they stay only in this page’s address.',
+      'Leverage rules depend on where you live. The US sends leveraged crypto for ordinary customers to registered exchanges; the EU and Australia cap crypto CFDs; the UK bans crypto derivatives for retail; Japan caps margin trading; Singapore, Canada, Hong Kong and South Korea keep leverage away from retail crypto platforms.',
+      'Choose where you live to see what applies. Every statement names its source and the date it was checked. This is general education, not legal advice, and your answers are never stored: they stay only in this page’s address.',
     ],
     params: usAccessParams,
     defaultHeight: 1400,
@@ -112,7 +123,8 @@ export const widgets: readonly WidgetEntry[] = [
       'Isolated margin caps each loss at the margin that position was given. Cross margin lets a losing position borrow from the rest of the wallet, which keeps it open longer, but when the whole account reaches its maintenance requirement every position is closed together.',
     ],
     params: marginModesParams,
-    defaultHeight: 2200,
+    defaultHeight: 933,
+    wideHeight: 593,
   },
   {
     id: 'replay',
@@ -125,7 +137,8 @@ export const widgets: readonly WidgetEntry[] = [
       'A liquidation does not wait for the close: a wick of the mark price that touches the liquidation price is enough, while a stop fires on the last price. The replay checks every candle’s high and low, so you can see positions that were “right in the end” closed on the way. Hourly candles still hide moves inside the hour.',
     ],
     params: replayParams,
-    defaultHeight: 2000,
+    defaultHeight: 950,
+    wideHeight: 534,
   },
   {
     id: 'liquidation-odds',
@@ -138,9 +151,56 @@ export const widgets: readonly WidgetEntry[] = [
       'Next to the formula, thousands of simulated price paths show the spread of where the price could wander, and how many of them crossed the line. The simulation runs in the background of your browser; the same seed always draws the same paths.',
     ],
     params: liquidationOddsParams,
-    defaultHeight: 1900,
+    defaultHeight: 966,
+    wideHeight: 732,
+  },
+  {
+    id: 'order-fills',
+    island: 'OrderFills',
+    title: 'Which orders fill?',
+    description:
+      'Put a stop-market on the last price, one on the mark price, a stop-limit and a take-profit on a real crash, and see which fill, where and when, against the liquidation.',
+    intro: [
+      'Choose one of ten real hours-by-hour windows of Binance’s bitcoin perpetual, with its last (traded) price and its mark price. Open a long or a short at any candle, set how far away the stops and the take-profit sit, and read what each order would have done.',
+      'A stop-market always fills once triggered, but not always at its price. A stop-limit never fills worse than its limit, but it may not fill at all when the price runs through it. Liquidation is checked on the mark price, whatever your stop watches. Each order is played on its own, fees left out.',
+    ],
+    params: orderFillsParams,
+    defaultHeight: 1000,
+    wideHeight: 760,
+    lesson: 'orders-and-positions',
+  },
+  {
+    id: 'token-decay',
+    island: 'TokenDecay',
+    title: 'Leveraged token vs fixed leverage',
+    description:
+      'Race a leveraged token that resets its leverage every day against the same leverage held as one fixed position, on a choppy path or a real crash window.',
+    intro: [
+      'A leveraged token resets to its leverage every day: after a good day it buys more, after a bad day it sells. A fixed position opened at the same leverage is never topped up or trimmed, and is liquidated if the price falls far enough.',
+      'Pick a choppy path, where bitcoin goes up and down by the same share each day, or one of ten real crash and squeeze windows, hour by hour. After a rise and an equal fall the token keeps 1 − L² × x² of its value: with leverage, the chop costs far more than the move itself.',
+    ],
+    params: tokenDecayParams,
+    defaultHeight: 1500,
+    lesson: 'coin-margined-and-other-products',
   },
 ];
+
+/**
+ * The frames an embed must fit without scrolling (WordPress clamps a frame at 1000 px): at each width, the most height
+ * it may take and the first screen its key result must sit in.
+ */
+export const EMBED_FIT = [
+  { width: 360, maxHeight: 1000, firstScreen: 640 },
+  { width: 700, maxHeight: 760, firstScreen: 560 },
+] as const;
+
+/** The quiz card embed (/embed/v1/quiz/<lesson>/): one question at a time, the same height for every question. */
+export const quizCard = { defaultHeight: 960, wideHeight: 654 } as const;
+
+/** The declared height of an embed at a frame width: `wideHeight` from 700 px up, else `defaultHeight`. */
+export function embedHeight(entry: { defaultHeight: number; wideHeight?: number }, width: number): number {
+  return width >= 700 && entry.wideHeight !== undefined ? entry.wideHeight : entry.defaultHeight;
+}
 
 export function widgetById(id: string): WidgetEntry | undefined {
   return widgets.find((w) => w.id === id);

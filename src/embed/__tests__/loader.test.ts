@@ -1,13 +1,34 @@
-/** The host-page loader as shipped (transpiled exactly as the build does), run against a stub page. */
+/**
+ * The host-page loader exactly as shipped (the committed public/embed/v1/loader.js, which the build copies as is), run
+ * against a stub page: the clamp tested here is the one bloggers' pages run. Its bytes are pinned by their SRI hash.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { transpileLoader } from '../transpileLoader.ts';
+import { LOADER_INTEGRITY, LOADER_PATH } from '../loaderIntegrity.ts';
 
 const OURS = 'https://leveragelab.example';
-const shipped = transpileLoader(readFileSync(new URL('../loader.ts', import.meta.url), 'utf8'));
+const bytes = readFileSync(new URL(`../../../public${LOADER_PATH}`, import.meta.url));
+const shipped = bytes.toString('utf8');
+
+test('the loader is the immutable v1 file: its SRI hash is the one snippets carry and the README prints', () => {
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  assert.equal(
+    integrity,
+    LOADER_INTEGRITY,
+    'public/embed/v1/loader.js changed: v1 is immutable (pasted snippets pin its hash). Restore it, and put a new ' +
+      'loader at /embed/v2/loader.js instead.',
+  );
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  assert.ok(readme.includes(LOADER_INTEGRITY), 'README.md prints the loader’s integrity value');
+  // Under 2 KB gzip, with no network and no storage.
+  assert.ok(gzipSync(bytes, { level: 9 }).length < 2048);
+  assert.doesNotMatch(shipped, /fetch\(|XMLHttpRequest|localStorage|sessionStorage|document\.cookie|eval\(|innerHTML/);
+});
 
 /** A host page with one of our frames; returns a way to post a message to the loader, and the frame's element. */
 function hostPage() {

@@ -45,7 +45,8 @@ test('a card’s scenario and key numbers, worked by hand for the 50x short pres
   // size): P = (200 + 10,000) / ((1/6) × 1.005) = 61,200 / 1.005 = 60,895.5223… USDT.
   assert.equal(
     card.scenario,
-    'A 50x short of 10,000.00 USDT on 200.00 USDT of margin, from 60,000.00 USDT to 60,600.00 USDT.',
+    'A 50x short of 10,000.00 USDT on 200.00 USDT of margin, from 60,000.00 USDT to 60,600.00 USDT, makes ' +
+      '-110.05 USDT after fees (-55.03% of the margin); it is liquidated at 60,895.52 USDT.',
   );
   assert.deepEqual(card.figures, [
     ['PnL after fees', '-110.05 USDT'],

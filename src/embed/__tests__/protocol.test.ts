@@ -21,7 +21,12 @@ test('the frame hash gives the instance id and WordPress’s 10-character secret
 });
 
 test('one height becomes the three dialects, each valid under its schema', () => {
-  const m = resizeMessages(611.2, { id: 'w1', secret: 'Ab12Cd34Ef' }, 'https://x.example/embed/v1/position/');
+  // The frame's live address carries the reader's scenario (mirrored as they type) and the secret: neither is sent.
+  const m = resizeMessages(
+    611.2,
+    { id: 'w1', secret: 'Ab12Cd34Ef' },
+    'https://x.example/embed/v1/position/?margin=4321.77&side=short#?secret=Ab12Cd34Ef',
+  );
   assert.deepEqual(m.ours, { source: 'leveragelab', v: 1, type: 'resize', id: 'w1', height: 612 });
   assert.ok(z.safeParse(resizeMessageSchema, m.ours).success);
   assert.deepEqual(m.wordpress, { message: 'height', value: 612, secret: 'Ab12Cd34Ef' });
@@ -31,7 +36,8 @@ test('one height becomes the three dialects, each valid under its schema', () =>
     src: 'https://x.example/embed/v1/position/',
     height: 612,
   });
-  assert.equal(resizeMessages(500, { id: 'w1', secret: null }, 'u').wordpress, null);
+  assert.equal(resizeMessages(500, { id: 'w1', secret: null }, 'https://x.example/e/').wordpress, null);
+  for (const message of [m.ours, m.wordpress, m.embedly]) assert.doesNotMatch(JSON.stringify(message), /4321|short/);
 });
 
 test('only a well-formed set-theme with light or dark is accepted by a frame', () => {

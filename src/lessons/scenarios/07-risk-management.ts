@@ -4,9 +4,15 @@
  * 0.5 % maintenance, and the odds of touching the liquidation price at an assumed 60 % volatility.
  */
 import {
+  breakEvenPrice,
+  combinedRisk,
+  drawdownAfterLosses,
   fundingOverTime,
   liquidationPrice,
   liquidationProbability,
+  lossStreakProbability,
+  lossesToDrawdown,
+  percentMove,
   pnl,
   riskPositionSize,
   riskReward,
@@ -110,3 +116,43 @@ export const stoppedAtStop = {
 } satisfies InputOf<typeof pnl>;
 /** pnl: the same stop filled $300 worse, at $56,700. */
 export const stoppedWithSlippage = { ...stoppedAtStop, exitPrice: 56700 } satisfies InputOf<typeof pnl>;
+
+/** breakEvenPrice: the long at $60,000 with 0.05 % fees to open and to close, no funding. */
+export const breakEvenFees = {
+  side: 'long',
+  entryPrice: ENTRY,
+  openFeeRate: FEE,
+  closeFeeRate: FEE,
+} satisfies InputOf<typeof breakEvenPrice>;
+/** breakEvenPrice: the same held 30 days at 0.01 % funding every 8 hours (90 payments). */
+export const breakEvenFeesFunding = {
+  ...breakEvenFees,
+  fundingRate: 0.0001,
+  fundingIntervals: 90,
+} satisfies InputOf<typeof breakEvenPrice>;
+/** percentMove: from the entry to that break-even price (the rise needed just to get back to zero). */
+export const breakEvenFeesFundingMove = {
+  from: ENTRY,
+  to: breakEvenPrice(breakEvenFeesFunding).toFixed(),
+} satisfies InputOf<typeof percentMove>;
+
+/** lossStreakProbability: a run of `streak` losses in 100 trades that each win half the time. */
+function streakIn100(streak: number) {
+  return { winRate: 0.5, streak, trades: 100 } satisfies InputOf<typeof lossStreakProbability>;
+}
+export const streak6 = streakIn100(6);
+export const streak7 = streakIn100(7);
+/** drawdownAfterLosses: six losses in a row at 1 % and at 10 % of the account per trade. */
+export const sixLossesAt1 = { riskFraction: 0.01, losses: 6 } satisfies InputOf<typeof drawdownAfterLosses>;
+export const sixLossesAt10 = { riskFraction: 0.1, losses: 6 } satisfies InputOf<typeof drawdownAfterLosses>;
+/** lossesToDrawdown: how many losses in a row halve the account at 1 % and at 10 % per trade. */
+export const halveAt1 = { riskFraction: 0.01, drawdown: 0.5 } satisfies InputOf<typeof lossesToDrawdown>;
+export const halveAt10 = { riskFraction: 0.1, drawdown: 0.5 } satisfies InputOf<typeof lossesToDrawdown>;
+
+/** combinedRisk: two positions each risking $50 (1 % of $5,000), moving together with correlation `rho`. */
+function twoPositions(correlation: number) {
+  return { riskA: 50, riskB: 50, correlation } satisfies InputOf<typeof combinedRisk>;
+}
+export const correlatedFully = twoPositions(1);
+export const correlatedHigh = twoPositions(0.8);
+export const uncorrelated = twoPositions(0);

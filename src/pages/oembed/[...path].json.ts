@@ -31,7 +31,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
-  const origin = site ?? new URL('http://127.0.0.1:4321');
+  // The build always has a site (src/build/site.ts); never fall back to a local address in a published file.
+  if (!site) throw new Error('[leverage-lab] oEmbed needs the site origin (SITE_URL)');
+  const origin = site;
   const p = props as Props;
   const body = 'quiz' in p ? quizOembedResponse(origin, p.quiz) : oembedResponse(origin, p.widget);
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

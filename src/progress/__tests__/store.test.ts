@@ -19,7 +19,7 @@ const throwing: KeyValueStorage = {
 
 test('an empty storage gives an empty record of the current version', () => {
   const { record, problem, persistent, readOnly } = new ProgressStore(fakeStorage()).load();
-  assert.deepEqual(record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+  assert.deepEqual(record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
   assert.equal(problem, undefined);
   assert.equal(persistent, true);
   assert.equal(readOnly, false);
@@ -59,7 +59,7 @@ for (const [name, text, problem] of [
 }
 
 test('progress from a newer version is left untouched and read-only: the reader is told, nothing is written', () => {
-  const text = '{"v":2,"lessons":{"liquidation":{"readAt":"2026-11-01T00:00:00.000Z"}},"quizzes":{},"badges":[]}';
+  const text = '{"v":3,"lessons":{"liquidation":{"readAt":"2026-11-01T00:00:00.000Z"}},"quizzes":{},"badges":[]}';
   const storage = fakeStorage({ [PROGRESS_KEY]: text });
   let writes = 0;
   const watched: KeyValueStorage = {
@@ -74,7 +74,7 @@ test('progress from a newer version is left untouched and read-only: the reader 
   assert.equal(loaded.problem, 'future-version');
   assert.equal(loaded.readOnly, true);
   assert.equal(loaded.persistent, false);
-  assert.deepEqual(loaded.record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+  assert.deepEqual(loaded.record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
   // This visit still works, in memory.
   store.markLessonRead('what-leverage-is', new Date('2026-12-01T00:00:00Z'));
   store.recordQuizAttempt('what-leverage-is', 0.5, ['q1']);
@@ -106,13 +106,66 @@ test('no storage at all works the same', () => {
 
 test('a valid record survives a round trip through JSON', () => {
   const record = {
-    v: 1,
+    v: 2,
     lessons: { 'what-leverage-is': { readAt: '2026-11-25T00:00:00.000Z' } },
     quizzes: { 'what-leverage-is': { attempts: 2, best: 0.75, missed: ['q3'], lastAt: '2026-11-25T00:00:00.000Z' } },
+    arena: { 'btc-2021-07-squeeze': { runs: 3, passed: true, best: 1.0421, lastAt: '2026-12-01T00:00:00.000Z' } },
   };
   assert.deepEqual(parseRecord(JSON.stringify(record)), { ok: true, record });
   assert.deepEqual(validateRecord(record), { ok: true, record });
 });
+
+test('migration 1 → 2 keeps every lesson and quiz and adds an empty arena', () => {
+  const v1 = {
+    v: 1,
+    lessons: {
+      'what-leverage-is': { readAt: '2026-11-25T00:00:00.000Z' },
+      liquidation: { readAt: '2026-11-26T00:00:00.000Z' },
+    },
+    quizzes: { 'what-leverage-is': { attempts: 2, best: 0.75, missed: ['q3'], lastAt: '2026-11-25T00:00:00.000Z' } },
+  };
+  const frozen = JSON.stringify(v1);
+  assert.deepEqual(validateRecord(v1), { ok: true, record: { ...v1, v: 2, arena: {} } });
+  assert.equal(JSON.stringify(v1), frozen, 'the stored value is not changed in place');
+  // Through the store: a v1 record in storage loads whole, and the next write stores v2 with everything in it.
+  const storage = fakeStorage({ [PROGRESS_KEY]: frozen });
+  const store = new ProgressStore(storage);
+  assert.equal(store.load().problem, undefined);
+  store.recordArenaRun('btc-2020-03-keep', true, 0.93, new Date('2026-12-01T00:00:00Z'));
+  const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '') as ProgressRecord;
+  assert.equal(saved.v, 2);
+  assert.deepEqual(saved.lessons, v1.lessons);
+  assert.deepEqual(saved.quizzes, v1.quizzes);
+  assert.deepEqual(saved.arena, {
+    'btc-2020-03-keep': { runs: 1, passed: true, best: 0.93, lastAt: '2026-12-01T00:00:00.000Z' },
+  });
+  // A v1 record carrying an arena field it could not have is read as v1 and the field replaced, never trusted.
+  assert.equal(validateRecord({ ...v1, arena: { x: 1 } }).ok, true);
+});
+
+test('arena runs: counted, a pass beats a fail, then the higher final equity', () => {
+  const store = new ProgressStore(fakeStorage());
+  const at = new Date('2026-12-01T00:00:00Z');
+  store.recordArenaRun('m', false, 1.2, at);
+  assert.deepEqual(store.load().record.arena['m'], { runs: 1, passed: false, best: 1.2, lastAt: at.toISOString() });
+  store.recordArenaRun('m', true, 0.9, at);
+  assert.deepEqual(store.load().record.arena['m'], { runs: 2, passed: true, best: 0.9, lastAt: at.toISOString() });
+  store.recordArenaRun('m', false, 2, at);
+  assert.equal(store.load().record.arena['m']?.best, 0.9);
+  store.recordArenaRun('m', true, 0.95, at);
+  assert.deepEqual(store.load().record.arena['m'], { runs: 4, passed: true, best: 0.95, lastAt: at.toISOString() });
+});
+
+for (const [name, arena] of [
+  ['a negative score', { m: { runs: 1, passed: true, best: -1, lastAt: '2026-01-01' } }],
+  ['zero runs', { m: { runs: 0, passed: true, best: 1, lastAt: '2026-01-01' } }],
+  ['a key that is not a slug', { '<m>': { runs: 1, passed: true, best: 1, lastAt: '2026-01-01' } }],
+  ['passed not a boolean', { m: { runs: 1, passed: 'yes', best: 1, lastAt: '2026-01-01' } }],
+] as const) {
+  test(`an arena result with ${name} makes the record corrupt`, () => {
+    assert.deepEqual(validateRecord({ v: 2, lessons: {}, quizzes: {}, arena }), { ok: false, problem: 'corrupt' });
+  });
+}
 
 test('a quiz attempt is counted, keeps the best score and the latest missed questions', () => {
   const storage = fakeStorage();
@@ -159,11 +212,17 @@ test('replace saves an imported record whole, and reset empties it', () => {
     v: PROGRESS_VERSION,
     lessons: { 'what-leverage-is': { readAt: '2026-11-01T00:00:00.000Z' } },
     quizzes: { 'what-leverage-is': { attempts: 1, best: 1, missed: [], lastAt: '2026-11-01T00:00:00.000Z' } },
+    arena: { 'btc-2021-07-squeeze': { runs: 1, passed: false, best: 0.5, lastAt: '2026-11-01T00:00:00.000Z' } },
   };
   assert.deepEqual(store.replace(imported), imported);
   assert.deepEqual(new ProgressStore(storage).load().record, imported);
-  assert.deepEqual(store.reset(), { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
-  assert.deepEqual(JSON.parse(storage.data.get(PROGRESS_KEY) ?? ''), { v: PROGRESS_VERSION, lessons: {}, quizzes: {} });
+  assert.deepEqual(store.reset(), { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
+  assert.deepEqual(JSON.parse(storage.data.get(PROGRESS_KEY) ?? ''), {
+    v: PROGRESS_VERSION,
+    lessons: {},
+    quizzes: {},
+    arena: {},
+  });
 });
 
 test('quiz attempts, import and reset all work when storage throws', () => {
@@ -201,10 +260,16 @@ test('versions: the current one is read through migrate, unknown extra fields ar
     v: PROGRESS_VERSION,
     lessons: {},
     quizzes: {},
+    arena: {},
     exportedAt: '2026-11-25',
     app: 'x',
   });
-  assert.deepEqual(withExtra, { ok: true, record: { v: PROGRESS_VERSION, lessons: {}, quizzes: {} } });
+  assert.deepEqual(withExtra, { ok: true, record: { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} } });
+  // A current-version record without its arena map is damaged, not silently migrated.
+  assert.deepEqual(validateRecord({ v: PROGRESS_VERSION, lessons: {}, quizzes: {} }), {
+    ok: false,
+    problem: 'corrupt',
+  });
   for (const v of [0, -1, 1.5, '1', null]) {
     assert.deepEqual(validateRecord({ v, lessons: {}, quizzes: {} }), { ok: false, problem: 'foreign' }, String(v));
   }

@@ -13,6 +13,9 @@ const record: ProgressRecord = {
   quizzes: {
     'what-leverage-is': { attempts: 2, best: 0.75, missed: ['recover-from-half'], lastAt: '2026-11-21T10:00:00.000Z' },
   },
+  arena: {
+    'btc-2020-03-keep': { runs: 2, passed: true, best: 0.8123, lastAt: '2026-12-01T10:00:00.000Z' },
+  },
 };
 
 function memory(): KeyValueStorage {
@@ -26,6 +29,20 @@ test('an export imports back to exactly the same record', () => {
   assert.equal(file.app, 'leverage-lab');
   assert.equal(file.exportedAt, '2026-11-25T08:00:00.000Z');
   assert.deepEqual(parseImport(text), { ok: true, record });
+});
+
+test('an export from version 1 imports with its lessons and quizzes and an empty arena', () => {
+  const v1 = {
+    app: 'leverage-lab',
+    exportedAt: '2026-11-25T08:00:00.000Z',
+    v: 1,
+    lessons: record.lessons,
+    quizzes: record.quizzes,
+  };
+  assert.deepEqual(parseImport(JSON.stringify(v1)), {
+    ok: true,
+    record: { v: PROGRESS_VERSION, lessons: record.lessons, quizzes: record.quizzes, arena: {} },
+  });
 });
 
 test('export, reset, import restores the same state in the store', () => {
@@ -75,6 +92,6 @@ test('a refused import changes nothing in the store', () => {
 
 test('file names and summaries are plain', () => {
   assert.equal(exportFileName(new Date('2026-11-25T23:00:00Z')), 'leverage-lab-progress-2026-11-25.json');
-  assert.equal(describeRecord(record), '2 lessons read, 1 quiz taken');
+  assert.equal(describeRecord(record), '2 lessons read, 1 quiz taken, 1 arena mission played');
   assert.equal(describeRecord(emptyRecord()), '0 lessons read, 0 quizzes taken');
 });

@@ -156,6 +156,143 @@ function expected(g: GeneratedQuestion): Expected {
         digits: 2,
       };
     }
+    case 'venue-shortfall': {
+      const m = read(
+        g,
+        /^An? ([\d.]+) BTC isolated (long|short) has a bankruptcy price of ([\d,.]+) USDT\. In a crash the venue's closing order fills at ([\d,.]+) USDT, (below|above) that price\. The insurance fund holds ([\d,.]+) USDT\. How much of the loss is left for the venue to cover by auto-deleveraging, in USDT\?$/,
+      );
+      // Lesson 9: shortfall = quantity × how far the fill went past the bankruptcy price; the insurance fund pays
+      // first, ADL the rest (Binance ADL FAQ 360033525471).
+      assert.equal(m[5], m[2] === 'long' ? 'below' : 'above', `${g.seed}: the fill must be on the losing side`);
+      const shortfall = num(m[1]) * Math.abs(num(m[3]) - num(m[4]));
+      const fund = num(m[6]);
+      const left = Math.max(0, shortfall - fund);
+      return {
+        taught: { 'shortfall minus the insurance fund': left },
+        wrong: fund > 0 && shortfall > 0 ? { 'the whole shortfall, ignoring the fund': shortfall } : {},
+        digits: 2,
+      };
+    }
+    case 'venue-cascade': {
+      const m = read(
+        g,
+        /^Longs sit in five clusters of 1,000,000 USDT each, liquidated 4%, 6%, 8%, 10% and 12% below the price\. News knocks the price down ([\d.]+)%\. Each 1,000,000 USDT of forced selling pushes it down a further ([\d.]+)% of the starting price\. When the cascade stops, how far below the starting price is the price, in percent\?$/,
+      );
+      // Lesson 9: repeat "drop = news + impact × clusters reached" until no new cluster is reached.
+      const shock = num(m[1]);
+      const impact = num(m[2]);
+      let drop = shock;
+      for (let reached = -1; ;) {
+        const now = [4, 6, 8, 10, 12].filter((level) => level <= drop + 1e-9).length;
+        if (now === reached) break;
+        reached = now;
+        drop = shock + impact * now;
+      }
+      return {
+        taught: { 'the drop after every round of forced selling': drop },
+        wrong: drop === shock ? {} : { 'the news drop alone': shock },
+        digits: 2,
+      };
+    }
+    case 'token-up-down': {
+      const m = read(
+        g,
+        /^A ([\d.]+)x leveraged token that rebalances every day is worth \$100\. Bitcoin rises ([\d.]+)% one day and falls ([\d.]+)% the next, and this pair of days happens (once|(\d+) times in a row)\. Ignoring fees, what is the token worth at the end, in USD\?$/,
+      );
+      // Lesson 8: a daily-rebalanced token keeps (1 + L·x)(1 − L·x) of its value per up-and-down pair (Cheng and
+      // Madhavan 2009; FINRA Notice 09-31); a position held without rebalancing moves L × the price's total move.
+      const L = num(m[1]);
+      const x = num(m[2]) / 100;
+      assert.equal(m[2], m[3], `${g.seed}: the up and down moves must be equal`);
+      const n = m[5] === undefined ? 1 : num(m[5]);
+      const token = 100 * ((1 + L * x) * (1 - L * x)) ** n;
+      const held = 100 * (1 + L * ((1 - x * x) ** n - 1));
+      return {
+        taught: { 'compounded daily: (1 + Lx)(1 − Lx) per pair': token },
+        wrong: { 'back to the start': 100, 'L × the total move (no rebalancing)': held },
+        digits: 2,
+      };
+    }
+    case 'inverse-pnl': {
+      const m = read(
+        g,
+        /^You open a coin-margined BTCUSD (long|short) of ([\d,.]+) USD face value at ([\d,.]+) USD and close it at ([\d,.]+) USD\. What is your profit or loss in BTC \(negative for a loss\)\?$/,
+      );
+      // Bybit inverse contracts: long PnL = contract value × (1/entry − 1/exit), in coin; a short's is the opposite.
+      // https://www.bybit.com/en/help-center/article/What-is-Inverse-Contract
+      const s = m[1] === 'long' ? 1 : -1;
+      const F = num(m[2]);
+      const E = num(m[3]);
+      const X = num(m[4]);
+      const coin = s * F * (1 / E - 1 / X);
+      return {
+        taught: { 'face × (1/entry − 1/exit)': coin },
+        wrong: { 'the wrong sign': -coin, 'the dollar PnL of a linear contract': (s * F * (X - E)) / E },
+        digits: 6,
+      };
+    }
+    case 'capped-position': {
+      const m = read(
+        g,
+        /^You live in .+, where a retail client may use at most (\d+)(?::1|x) on .+\. You put up ([\d,]+) USD of margin\. What is the largest bitcoin position you may open, in USD\?$/,
+      );
+      // Lesson 11: position = margin × cap (world-facts.md: 2:1 CFDs in the EU and Australia, 2x in Japan and Canada).
+      const margin = num(m[2]);
+      return { taught: { 'margin × cap': margin * num(m[1]) }, wrong: { '10x offshore': margin * 10 }, digits: 0 };
+    }
+    case 'cfd-close-out': {
+      const m = read(
+        g,
+        /^In .+ you open a retail crypto CFD at the (\d+):1 cap: a (long|short) on bitcoin at ([\d,]+) USD\. The firm must close it when the margin left falls to (\d+)% of the required margin\. Ignoring fees, at what bitcoin price is it closed, in USD\?$/,
+      );
+      // Lesson 11: margin E/L; closed when the loss reaches (1 − c) of it, a move of (1 − c)/L against the position.
+      const L = num(m[1]);
+      const E = num(m[3]);
+      const c = num(m[4]) / 100;
+      const s = m[2] === 'long' ? -1 : 1;
+      return {
+        taught: { 'close-out at the stated share of margin': E * (1 + (s * (1 - c)) / L) },
+        wrong: { 'all the margin gone': E * (1 + s / L) },
+        digits: 0,
+      };
+    }
+    case 'orders-margin-added': {
+      const m = read(
+        g,
+        /^You hold an isolated (long|short) of ([\d.]+) BTC from ([\d,.]+) USDT at (\d+)x, so its margin is ([\d,.]+) USDT and it would be liquidated at ([\d,.]+) USDT\. The maintenance rate is 0\.5%\. You add ([\d,.]+) USDT of margin\. What is the new liquidation price, in USDT\?$/,
+      );
+      // Lesson 6: isolated equity M + s·q·(P − E) falls to the maintenance margin. Binance measures it at the
+      // liquidation price, m·q·P: P = (q·E − s·M) / (q·(1 − s·m)); Bybit at entry, m·q·E: P = E − s·M/q + s·m·E.
+      // https://www.binance.com/fr/support/faq/b3c689c1f50a44cabb3a84e663b81d93 ;
+      // https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account
+      const s = m[1] === 'long' ? 1 : -1;
+      const q = num(m[2]);
+      const E = num(m[3]);
+      const M = num(m[5]) + num(m[7]);
+      const mm = 0.005;
+      return {
+        taught: {
+          'maintenance at the liquidation price (Binance)': (q * E - s * M) / (q * (1 - s * mm)),
+          'maintenance at entry (Bybit)': E - (s * M) / q + s * mm * E,
+        },
+        wrong: { 'the liquidation price before adding margin': num(m[6]) },
+        digits: 2,
+      };
+    }
+    case 'orders-stop-gap': {
+      const m = read(
+        g,
+        /^You are (long|short) ([\d.]+) BTC from ([\d,.]+) USDT with a stop-market order at ([\d,.]+) USDT\. The price (?:drops|jumps) straight past the stop, and the market order fills at ([\d,.]+) USDT\. Ignoring fees, how much do you lose on the trade, in USDT\?$/,
+      );
+      // Lesson 6: a stop-market order fills where the market is; the loss is q × |fill − entry| (linear PnL).
+      const q = num(m[2]);
+      const E = num(m[3]);
+      return {
+        taught: { 'quantity × distance from entry to the fill': q * Math.abs(num(m[5]) - E) },
+        wrong: { 'the loss at the stop price': q * Math.abs(num(m[4]) - E) },
+        digits: 2,
+      };
+    }
     default:
       throw new Error(`no independent oracle for the template "${g.template}": add one`);
   }

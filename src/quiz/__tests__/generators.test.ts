@@ -11,6 +11,8 @@ import {
 } from '../generators.ts';
 import { gradeNumeric } from '../grade.ts';
 import { generatedNumeric } from '../model.ts';
+import { bankruptcyPrice, liquidationCascade, liquidationShortfall } from '../../calc/index.ts';
+import { leveragedTokenValue } from '../../calc/index.ts';
 import {
   liquidationPrice,
   positionFromMargin,
@@ -77,6 +79,75 @@ function oracle(g: GeneratedQuestion): Decimal {
         intervalHours: v['interval'],
         hours: v['hours'],
       }).total;
+    case 'venue-shortfall': {
+      // Lesson 9: the fill sits `overshoot` past the bankruptcy price (both to the cent); fund first, then ADL.
+      const bankruptcy = (
+        bankruptcyPrice({
+          side,
+          quantity: v['quantity'],
+          entryPrice: v['entry'],
+          marginMode: 'isolated',
+          leverage: v['leverage'],
+          maintenanceMarginRate: 0.005,
+        }) as Decimal
+      ).toDecimalPlaces(2);
+      const past = new Decimal(1).plus(new Decimal(v['overshoot']).times(side === 'long' ? -1 : 1));
+      return liquidationShortfall({
+        side,
+        quantity: v['quantity'],
+        bankruptcyPrice: bankruptcy,
+        fillPrice: bankruptcy.times(past).toDecimalPlaces(2),
+        insuranceFund: v['fund'],
+      }).socialised;
+    }
+    case 'venue-cascade':
+      return liquidationCascade({
+        side: 'long',
+        startPrice: 50000,
+        shock: new Decimal(v['shock']).div(100),
+        impactPerMillion: new Decimal(v['impact']).div(100),
+        levels: [4, 6, 8, 10, 12].map((d) => ({ distance: d / 100, notional: 1_000_000 })),
+      }).move.times(100);
+    case 'token-up-down': {
+      // Lesson 8: `pairs` pairs of +move then −move, compounded daily from 100.
+      const up = new Decimal(v['move']);
+      const days = Number(v['pairs']) * 2;
+      const returns = Array.from({ length: days }, (_, i) => (i % 2 === 0 ? up : up.neg()));
+      return leveragedTokenValue({ leverage: v['leverage'], returns, startValue: 100 });
+    }
+    case 'inverse-pnl':
+      return pnl({
+        side,
+        contract: 'inverse',
+        quantity: v['face'],
+        entryPrice: v['entry'],
+        exitPrice: new Decimal(v['entry']).times(new Decimal(1).plus(v['move'])),
+      });
+    case 'capped-position':
+      // Lesson 11: position = margin × the legal cap; every drawable cap is 2 (EU and Australian CFDs 2:1, Japan 2x,
+      // Canadian dealer margin 50 %: world-facts.md summary table).
+      return new Decimal(v['margin']).times(2);
+    case 'cfd-close-out':
+      // Lesson 11: 2:1 with close-out at 50 % of the 50 % margin: the price moves 25 % against the position.
+      return new Decimal(v['entry']).times(side === 'long' ? 0.75 : 1.25);
+    case 'orders-margin-added': {
+      // Lesson 6: the initial margin q × E / L, plus `added` times it; liquidation with that margin (Binance's rule).
+      const initial = notional({ quantity: v['quantity'], price: v['entry'] }).div(v['leverage']);
+      return liquidationPrice({
+        side,
+        quantity: v['quantity'],
+        entryPrice: v['entry'],
+        marginMode: 'isolated',
+        margin: initial.times(new Decimal(1).plus(v['added'])),
+        maintenanceMarginRate: 0.005,
+      }).price as Decimal;
+    }
+    case 'orders-stop-gap': {
+      // Lesson 6: the market order fills (stop + gap) away from entry, against the position.
+      const away = new Decimal(v['stop']).plus(v['gap']).times(side === 'long' ? -1 : 1);
+      const exitPrice = new Decimal(v['entry']).times(new Decimal(1).plus(away));
+      return pnl({ side, quantity: v['quantity'], entryPrice: v['entry'], exitPrice }).abs();
+    }
     default:
       throw new Error(`no oracle for ${g.template}`);
   }

@@ -7,6 +7,8 @@ import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeCarry, type BreakEven, type CarryPoint, type CarryResult } from './model.ts';
 import { carryParams, type CarryValues } from './params.ts';
@@ -19,6 +21,8 @@ export interface CarryCostCalculatorProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: figures first, the rate rules, liquidation figures and chart folded, a link to the full tool. */
+  compact?: boolean;
 }
 
 type Num = { toFixed(dp?: number): string };
@@ -28,7 +32,12 @@ const price = (d: Num) => formatPrice(d, { unit: 'USDT' });
 const aboutDays = (d: Num | null) =>
   d === null ? 'never' : `about ${formatNumber(d, { digits: 1 })} ${d.toFixed(1) === '1.0' ? 'day' : 'days'}`;
 
-export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix = 'carry' }: CarryCostCalculatorProps) {
+export default function CarryCostCalculator({
+  initial,
+  syncUrl = true,
+  idPrefix = 'carry',
+  compact = false,
+}: CarryCostCalculatorProps) {
   const start = { ...carryParams.defaults, ...initial };
   const w = useWidget(carryParams, start, computeCarry, { syncUrl });
   const r = w.result;
@@ -37,11 +46,90 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
   const chart = useMemo(() => chartFor(r), [r]);
   const hourly = w.values.accrual !== 'rollover';
   const period = `${formatNumber(r.days, { digits: 2 })} ${r.days.eq(1) ? 'day' : 'days'}`;
+  // Above the folded part in the embed layout, in its place under the liquidation figures otherwise.
+  const fundingWarning = r.shifted.state !== 'price' && (
+    <p class="ll-warning" data-testid="funding-warning">
+      {warning(r)}
+    </p>
+  );
+
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={sentence(r)} />
+      <h3 class="ll-widget-title">Holding it for {period}</h3>
+      {/* The perpetual's four figures, then spot margin's: one row each where four fit. */}
+      <dl class="ll-figures">
+        <Figure label="Margin (size ÷ leverage)" value={usdt(r.margin)} testId="margin" />
+        <Figure
+          label={`Funding payments (every ${r.intervalHours} h)`}
+          value={formatNumber(r.payments, { digits: 0 })}
+          testId="payments"
+        />
+        <Figure
+          label="Perpetual: funding"
+          value={fundingText(r)}
+          testId="funding-total"
+          tone={r.fundingDirection === 'none' ? undefined : r.fundingDirection === 'paid' ? 'bad' : 'good'}
+        />
+        <Figure
+          label="Price move to cover funding"
+          value={breakEvenText(r.fundingBreakEven)}
+          testId="funding-break-even"
+        />
+        <Figure
+          label={r.accrual === 'open-plus-rollover' ? 'Spot margin: fees charged on' : 'Spot margin: amount borrowed'}
+          value={usdt(r.principal)}
+          testId="principal"
+        />
+        <Figure
+          label={r.accrual === 'per-started-hour' ? 'Hours of interest charged' : 'Charges (opening + rollovers)'}
+          value={formatNumber(r.periodsCharged, { digits: 0 })}
+          testId="periods"
+        />
+        <Figure
+          label="Spot margin: borrowing interest"
+          value={`${usdt(r.interest)} paid`}
+          testId="borrow-interest"
+          keyResult
+          tone={r.interest.isZero() ? undefined : 'bad'}
+        />
+        <Figure
+          label="Price move to cover interest"
+          value={breakEvenText(r.borrowBreakEven)}
+          testId="borrow-break-even"
+        />
+      </dl>
+
+      {compact && fundingWarning}
+      <More compact={compact} summary="Funding and the liquidation price, with a chart">
+        <h3 class="ll-widget-title">Funding and the liquidation price (isolated margin)</h3>
+        <dl class="ll-figures">
+          <Figure label="Liquidation price at the start" value={liqText(r.liquidation)} testId="liq-start" />
+          <Figure
+            label={`Margin left after ${period}`}
+            value={r.shortfall.isZero() ? usdt(r.marginAfter) : `none: funding exceeds it by ${usdt(r.shortfall)}`}
+            testId="margin-after"
+            tone={r.marginAfter.lt(r.margin) ? 'bad' : undefined}
+          />
+          <Figure label={`Liquidation price after ${period}`} value={shiftedText(r)} testId="liq-after" />
+          <Figure
+            label="Funding alone uses up the whole margin after"
+            value={r.marginGoneDays === null ? 'never: funding is not paid' : aboutDays(r.marginGoneDays)}
+            testId="margin-gone"
+          />
+        </dl>
+        {!compact && fundingWarning}
+        <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+      </More>
+    </div>
+  );
 
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="carry-cost">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="carry-cost">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Funding and borrowing settings">
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <NumberField
@@ -57,125 +145,58 @@ export default function CarryCostCalculator({ initial, syncUrl = true, idPrefix 
             hint="Sets your margin: size ÷ leverage. Spot-margin venues allow less (Kraken 5x, Binance Cross 3x)."
           />
           <NumberField {...bind('days')} label="Days held" unit="days" />
-          <NumberField
-            {...bind('funding')}
-            label="Funding rate per interval"
-            unit="%"
-            hint="Perpetual. Positive: longs pay shorts. Negative: shorts pay longs."
-          />
-          <ChoiceField
-            name={id('interval')}
-            legend="Funding every"
-            value={w.values.interval as '8' | '4' | '1'}
-            options={[
-              { value: '8', label: '8 h' },
-              { value: '4', label: '4 h' },
-              { value: '1', label: '1 h' },
-            ]}
-            onChange={(v) => w.set('interval', v)}
-          />
-          <MaintenanceRateField
-            {...bind('mmr')}
-            hint="Perpetual, isolated margin: funding is taken from this position’s margin."
-          />
-          <ChoiceField
-            name={id('accrual')}
-            legend="Spot-margin interest rule"
-            value={w.values.accrual as 'hourly' | 'rollover'}
-            options={[
-              { value: 'hourly', label: 'Every started hour (Binance)' },
-              { value: 'rollover', label: 'Opening fee + rollover every 4 h (Kraken)' },
-            ]}
-            onChange={(v) => w.set('accrual', v)}
-          />
-          {hourly ? (
+          <More compact={compact} summary="Rates and rules">
             <NumberField
-              {...bind('borrow')}
-              label="Borrow interest per hour"
+              {...bind('funding')}
+              label="Funding rate per interval"
               unit="%"
-              hint="Charged for the hour you borrow and each new hour the loan is open. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
+              hint="Perpetual. Positive: longs pay shorts. Negative: shorts pay longs."
             />
-          ) : (
-            <NumberField
-              {...bind('rollover')}
-              label="Opening and rollover fee per 4 hours"
-              unit="%"
-              hint="Charged once when you open and again each time the loan passes another 4 hours, on the position’s full cost (as Kraken does), long or short."
+            <ChoiceField
+              name={id('interval')}
+              legend="Funding every"
+              value={w.values.interval as '8' | '4' | '1'}
+              options={[
+                { value: '8', label: '8 h' },
+                { value: '4', label: '4 h' },
+                { value: '1', label: '1 h' },
+              ]}
+              onChange={(v) => w.set('interval', v)}
             />
-          )}
+            <MaintenanceRateField
+              {...bind('mmr')}
+              hint="Perpetual, isolated margin: funding is taken from this position’s margin."
+            />
+            <ChoiceField
+              name={id('accrual')}
+              legend="Spot-margin interest rule"
+              value={w.values.accrual as 'hourly' | 'rollover'}
+              options={[
+                { value: 'hourly', label: 'Every started hour (Binance)' },
+                { value: 'rollover', label: 'Opening fee + rollover every 4 h (Kraken)' },
+              ]}
+              onChange={(v) => w.set('accrual', v)}
+            />
+            {hourly ? (
+              <NumberField
+                {...bind('borrow')}
+                label="Borrow interest per hour"
+                unit="%"
+                hint="Charged for the hour you borrow and each new hour the loan is open. A long borrows size − margin in USDT; a short borrows the coin it sells, worth the whole size."
+              />
+            ) : (
+              <NumberField
+                {...bind('rollover')}
+                label="Opening and rollover fee per 4 hours"
+                unit="%"
+                hint="Charged once when you open and again each time the loan passes another 4 hours, on the position’s full cost (as Kraken does), long or short."
+              />
+            )}
+          </More>
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={sentence(r)} />
-          <h3 class="ll-widget-title">Holding it for {period}</h3>
-          {/* The perpetual's four figures, then spot margin's: one row each where four fit. */}
-          <dl class="ll-figures">
-            <Figure label="Margin (size ÷ leverage)" value={usdt(r.margin)} testId="margin" />
-            <Figure
-              label={`Funding payments (every ${r.intervalHours} h)`}
-              value={formatNumber(r.payments, { digits: 0 })}
-              testId="payments"
-            />
-            <Figure
-              label="Perpetual: funding"
-              value={fundingText(r)}
-              testId="funding-total"
-              tone={r.fundingDirection === 'none' ? undefined : r.fundingDirection === 'paid' ? 'bad' : 'good'}
-            />
-            <Figure
-              label="Price move to cover funding"
-              value={breakEvenText(r.fundingBreakEven)}
-              testId="funding-break-even"
-            />
-            <Figure
-              label={
-                r.accrual === 'open-plus-rollover' ? 'Spot margin: fees charged on' : 'Spot margin: amount borrowed'
-              }
-              value={usdt(r.principal)}
-              testId="principal"
-            />
-            <Figure
-              label={r.accrual === 'per-started-hour' ? 'Hours of interest charged' : 'Charges (opening + rollovers)'}
-              value={formatNumber(r.periodsCharged, { digits: 0 })}
-              testId="periods"
-            />
-            <Figure
-              label="Spot margin: borrowing interest"
-              value={`${usdt(r.interest)} paid`}
-              testId="borrow-interest"
-              tone={r.interest.isZero() ? undefined : 'bad'}
-            />
-            <Figure
-              label="Price move to cover interest"
-              value={breakEvenText(r.borrowBreakEven)}
-              testId="borrow-break-even"
-            />
-          </dl>
-
-          <h3 class="ll-widget-title">Funding and the liquidation price (isolated margin)</h3>
-          <dl class="ll-figures">
-            <Figure label="Liquidation price at the start" value={liqText(r.liquidation)} testId="liq-start" />
-            <Figure
-              label={`Margin left after ${period}`}
-              value={r.shortfall.isZero() ? usdt(r.marginAfter) : `none: funding exceeds it by ${usdt(r.shortfall)}`}
-              testId="margin-after"
-              tone={r.marginAfter.lt(r.margin) ? 'bad' : undefined}
-            />
-            <Figure label={`Liquidation price after ${period}`} value={shiftedText(r)} testId="liq-after" />
-            <Figure
-              label="Funding alone uses up the whole margin after"
-              value={r.marginGoneDays === null ? 'never: funding is not paid' : aboutDays(r.marginGoneDays)}
-              testId="margin-gone"
-            />
-          </dl>
-          {r.shifted.state !== 'price' && (
-            <p class="ll-warning" data-testid="funding-warning">
-              {warning(r)}
-            </p>
-          )}
-          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="carry-cost" query={serializeParams(carryParams, w.values)} />}
     </div>
   );
 }

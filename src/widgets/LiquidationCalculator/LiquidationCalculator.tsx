@@ -9,9 +9,12 @@ import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField }
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { ContractField, SideField } from '../shared/SideField.tsx';
-import { LazyChart } from '../shared/LazyChart.tsx';
+import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
+import { hasParams } from '../shared/linkParams.ts';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import type { LiquidationView, VenueId } from './model.ts';
 import { LOADING, type LiquidationShown, type VenueHints } from './shown.ts';
 import { liquidationParams, MAX_OTHERS, otherKeys, type LiquidationValues } from './params.ts';
@@ -27,6 +30,8 @@ export interface LiquidationCalculatorProps {
   first: LiquidationShown;
   /** The venue presets' hints, written on the server. */
   venues: VenueHints;
+  /** The embed layout: figures first, the formula, chart, venue table and other positions folded, a full-tool link. */
+  compact?: boolean;
 }
 
 /** The model, src/calc (with decimal.js) and the words: loaded after hydration, for every result after the first. */
@@ -54,13 +59,18 @@ export default function LiquidationCalculator({
   idPrefix = 'liq',
   first,
   venues,
+  compact = false,
 }: LiquidationCalculatorProps) {
   const start = { ...liquidationParams.defaults, ...initial };
   const [engine, setEngine] = useState<Engine | null>(null);
   const [engineFailed, setEngineFailed] = useState(false);
   useEffect(() => {
-    import('./liquidationEngine.ts').then(setEngine, () => setEngineFailed(true));
-  }, []);
+    const load = () => void import('./liquidationEngine.ts').then(setEngine, () => setEngineFailed(true));
+    // The first result is the server's: the engine is needed at once only for a link's own settings.
+    if (syncUrl && hasParams(liquidationParams.shape)) load();
+    else return afterInteraction(load);
+    return undefined;
+  }, [syncUrl]);
   // Until the engine arrives it can only answer the settings the server rendered, with the server's result.
   const sameAsStart = (v: LiquidationValues) =>
     (Object.keys(start) as (keyof LiquidationValues)[]).every((k) => v[k] === start[k]);
@@ -132,18 +142,140 @@ export default function LiquidationCalculator({
     setFocusId(id('add-other'));
   };
 
+  // Settings the embed layout folds together after the main ones; in place otherwise.
+  const contractField = (
+    <ContractField
+      name={id('contract')}
+      value={v.contract}
+      // The presets are USDT-margined markets: a coin-margined contract takes a custom rate.
+      onChange={(x) => w.setMany(x === 'inverse' ? { contract: x, venue: 'custom' } : { contract: x })}
+    />
+  );
+  const venueFields = (
+    <>
+      <VenueField
+        id={id('venue')}
+        value={v.venue as VenueId}
+        hints={venues}
+        error={w.errors['venue']}
+        onChange={(x) => w.set('venue', x)}
+      />
+      {v.venue === 'custom' && (
+        <>
+          <MaintenanceRateField {...bind('mmr')} />
+          <NumberField
+            {...bind('mma')}
+            label="Maintenance amount"
+            unit={moneyUnit}
+            hint="Binance’s “maintenance amount”, Bybit’s “deduction”; 0 for none."
+          />
+        </>
+      )}
+    </>
+  );
+  const feeField = (
+    <NumberField
+      {...bind('fee')}
+      label="Close fee"
+      unit="%"
+      hint="Counted in the requirement, as OKX and Phemex do; 0 for none."
+    />
+  );
+
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      {w.errors[LOADING] && (
+        <p class={engineFailed ? 'll-error' : 'll-hint'} role="status" data-testid="engine-status">
+          {w.errors[LOADING]}
+        </p>
+      )}
+      <LiveSummary stale={w.stale} text={words.summary} />
+      <dl class="ll-figures">
+        <div class="ll-bad" data-key-result>
+          <dt>Liquidation price</dt>
+          <dd data-testid="liquidation">{f.liquidation}</dd>
+        </div>
+        <Figure label="Distance from entry" value={f.distance} testId="distance" />
+        <Figure label="Bankruptcy price" value={f.bankruptcy} testId="bankruptcy" />
+        <Figure label="Maintenance at liquidation" value={f.maintenance} testId="maintenance" />
+        <Figure label="Position size" value={f.notional} testId="notional" />
+        <Figure label="Quantity" value={f.quantity} testId="quantity" />
+        <Figure label="Equity behind it" value={f.equity} testId="equity" />
+      </dl>
+      {r.noLiquidation && (
+        <p data-testid="no-liquidation">
+          No price above zero liquidates this position: wherever the price goes, its equity stays above the maintenance
+          requirement. It can still lose {r.mode === 'isolated' ? 'its margin' : 'money'}.
+        </p>
+      )}
+      {note && (
+        <p class="ll-warning" data-testid="ten-x-note">
+          {note}
+        </p>
+      )}
+      <More compact={compact} summary="The formula step by step, a chart, and each venue’s rule">
+        <h3>The formula with your numbers</h3>
+        <ol class="ll-steps" data-testid="steps">
+          {worked.map((s, i) => (
+            <li key={i}>
+              {s.text}
+              {s.formulas.map((f) => (
+                <Fragment key={f}>
+                  <br />
+                  <code>{f}</code>
+                </Fragment>
+              ))}
+            </li>
+          ))}
+        </ol>
+        <div ref={chartBox}>
+          {chart ? (
+            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          ) : (
+            <p class="ll-chart-wait-inline muted">The chart loads when you scroll to it.</p>
+          )}
+        </div>
+        <h3>The same trade at each venue</h3>
+        <div class="table-wrap" role="region" aria-label="The same trade at each venue" tabIndex={0}>
+          <table data-testid="venues">
+            <caption>
+              Liquidation price of this trade under each venue’s rule
+              {r.feeLeftOut ? ' (venue rows without your close fee, which only the last row counts)' : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Maintenance</th>
+                <th scope="col">Liquidation price</th>
+                <th scope="col">Distance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {words.table.map((row) => (
+                <tr key={row.id} data-rule={row.id}>
+                  <th scope="row">{row.name}</th>
+                  <td>{row.maintenance}</td>
+                  <td data-testid="venue-price">{row.price}</td>
+                  <td data-testid="venue-distance">{row.distance}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p data-testid="why-differ">{words.why}</p>
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="liquidation">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="liquidation">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation settings">
           <SideField name={id('side')} value={v.side} onChange={(x) => w.set('side', x)} />
-          <ContractField
-            name={id('contract')}
-            value={v.contract}
-            // The presets are USDT-margined markets: a coin-margined contract takes a custom rate.
-            onChange={(x) => w.setMany(x === 'inverse' ? { contract: x, venue: 'custom' } : { contract: x })}
-          />
+          {!compact && contractField}
           <ChoiceField
             name={id('mode')}
             legend="Margin mode"
@@ -154,24 +286,7 @@ export default function LiquidationCalculator({
             ]}
             onChange={(x) => w.set('mode', x)}
           />
-          <VenueField
-            id={id('venue')}
-            value={v.venue as VenueId}
-            hints={venues}
-            error={w.errors['venue']}
-            onChange={(x) => w.set('venue', x)}
-          />
-          {v.venue === 'custom' && (
-            <>
-              <MaintenanceRateField {...bind('mmr')} />
-              <NumberField
-                {...bind('mma')}
-                label="Maintenance amount"
-                unit={moneyUnit}
-                hint="Binance’s “maintenance amount”, Bybit’s “deduction”; 0 for none."
-              />
-            </>
-          )}
+          {!compact && venueFields}
           <NumberField
             {...bind('margin')}
             label="Margin"
@@ -180,12 +295,14 @@ export default function LiquidationCalculator({
           />
           <LeverageField {...bind('leverage')} />
           <NumberField {...bind('entry')} label="Entry price" unit={priceUnit} />
-          <NumberField
-            {...bind('fee')}
-            label="Close fee"
-            unit="%"
-            hint="Counted in the requirement, as OKX and Phemex do; 0 for none."
-          />
+          {!compact && feeField}
+          {compact && (
+            <More compact summary="Contract, venue rule and close fee">
+              {contractField}
+              {venueFields}
+              {feeField}
+            </More>
+          )}
           {v.mode === 'cross' && (
             <>
               <NumberField
@@ -194,126 +311,52 @@ export default function LiquidationCalculator({
                 unit={moneyUnit}
                 hint="Everything in the cross wallet, this position’s margin included."
               />
-              <fieldset class="ll-choice ll-span-all">
-                <legend>Other open positions</legend>
-                <p class="ll-hint ll-hint-first">
-                  Valued at their mark price, with the venue’s maintenance rule; same settlement currency ({moneyUnit}
-                  ).
-                </p>
-                {Array.from({ length: count }, (_, i) => i + 1).map((n) => {
-                  const k = otherKeys(n);
-                  return (
-                    <fieldset key={n} class="ll-choice ll-other-position">
-                      <legend>Position {n}</legend>
-                      <div class="ll-fields">
-                        <SideField
-                          name={id(k.side)}
-                          legend={`Position ${n} side`}
-                          value={v[k.side]}
-                          onChange={(x) => w.set(k.side, x)}
-                        />
-                        <NumberField
-                          {...bind(k.qty)}
-                          label={`Position ${n} quantity`}
-                          unit={inverse ? 'USD' : 'coins'}
-                        />
-                        <NumberField {...bind(k.entry)} label={`Position ${n} entry price`} unit={priceUnit} />
-                        <NumberField {...bind(k.mark)} label={`Position ${n} mark price`} unit={priceUnit} />
-                      </div>
-                      <button type="button" class="ll-remove" onClick={() => removeOther(n)}>
-                        Remove position {n}
-                      </button>
-                    </fieldset>
-                  );
-                })}
-                {count < MAX_OTHERS && (
-                  <button type="button" id={id('add-other')} onClick={addOther}>
-                    Add another position
-                  </button>
-                )}
-              </fieldset>
+              <More compact={compact} summary={`Other open positions (${count})`}>
+                <fieldset class="ll-choice ll-span-all">
+                  <legend>Other open positions</legend>
+                  <p class="ll-hint ll-hint-first">
+                    Valued at their mark price, with the venue’s maintenance rule; same settlement currency ({moneyUnit}
+                    ).
+                  </p>
+                  {Array.from({ length: count }, (_, i) => i + 1).map((n) => {
+                    const k = otherKeys(n);
+                    return (
+                      <fieldset key={n} class="ll-choice ll-other-position">
+                        <legend>Position {n}</legend>
+                        <div class="ll-fields">
+                          <SideField
+                            name={id(k.side)}
+                            legend={`Position ${n} side`}
+                            value={v[k.side]}
+                            onChange={(x) => w.set(k.side, x)}
+                          />
+                          <NumberField
+                            {...bind(k.qty)}
+                            label={`Position ${n} quantity`}
+                            unit={inverse ? 'USD' : 'coins'}
+                          />
+                          <NumberField {...bind(k.entry)} label={`Position ${n} entry price`} unit={priceUnit} />
+                          <NumberField {...bind(k.mark)} label={`Position ${n} mark price`} unit={priceUnit} />
+                        </div>
+                        <button type="button" class="ll-remove" onClick={() => removeOther(n)}>
+                          Remove position {n}
+                        </button>
+                      </fieldset>
+                    );
+                  })}
+                  {count < MAX_OTHERS && (
+                    <button type="button" id={id('add-other')} onClick={addOther}>
+                      Add another position
+                    </button>
+                  )}
+                </fieldset>
+              </More>
             </>
           )}
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          {w.errors[LOADING] && (
-            <p class={engineFailed ? 'll-error' : 'll-hint'} role="status" data-testid="engine-status">
-              {w.errors[LOADING]}
-            </p>
-          )}
-          <LiveSummary stale={w.stale} text={words.summary} />
-          <dl class="ll-figures">
-            <Figure label="Liquidation price" value={f.liquidation} testId="liquidation" tone="bad" />
-            <Figure label="Distance from entry" value={f.distance} testId="distance" />
-            <Figure label="Bankruptcy price" value={f.bankruptcy} testId="bankruptcy" />
-            <Figure label="Maintenance at liquidation" value={f.maintenance} testId="maintenance" />
-            <Figure label="Position size" value={f.notional} testId="notional" />
-            <Figure label="Quantity" value={f.quantity} testId="quantity" />
-            <Figure label="Equity behind it" value={f.equity} testId="equity" />
-          </dl>
-          {r.noLiquidation && (
-            <p data-testid="no-liquidation">
-              No price above zero liquidates this position: wherever the price goes, its equity stays above the
-              maintenance requirement. It can still lose {r.mode === 'isolated' ? 'its margin' : 'money'}.
-            </p>
-          )}
-          {note && (
-            <p class="ll-warning" data-testid="ten-x-note">
-              {note}
-            </p>
-          )}
-          <h3>The formula with your numbers</h3>
-          <ol class="ll-steps" data-testid="steps">
-            {worked.map((s, i) => (
-              <li key={i}>
-                {s.text}
-                {s.formulas.map((f) => (
-                  <Fragment key={f}>
-                    <br />
-                    <code>{f}</code>
-                  </Fragment>
-                ))}
-              </li>
-            ))}
-          </ol>
-          <div ref={chartBox}>
-            {chart ? (
-              <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-            ) : (
-              <p class="ll-chart-wait-inline muted">The chart loads when you scroll to it.</p>
-            )}
-          </div>
-          <h3>The same trade at each venue</h3>
-          <div class="table-wrap" role="region" aria-label="The same trade at each venue" tabIndex={0}>
-            <table data-testid="venues">
-              <caption>
-                Liquidation price of this trade under each venue’s rule
-                {r.feeLeftOut ? ' (venue rows without your close fee, which only the last row counts)' : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rule</th>
-                  <th scope="col">Maintenance</th>
-                  <th scope="col">Liquidation price</th>
-                  <th scope="col">Distance</th>
-                </tr>
-              </thead>
-              <tbody>
-                {words.table.map((row) => (
-                  <tr key={row.id} data-rule={row.id}>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.maintenance}</td>
-                    <td data-testid="venue-price">{row.price}</td>
-                    <td data-testid="venue-distance">{row.distance}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p data-testid="why-differ">{words.why}</p>
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="liquidation" query={serializeParams(liquidationParams, v)} />}
     </div>
   );
 }

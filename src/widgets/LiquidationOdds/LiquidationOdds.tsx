@@ -3,9 +3,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, LeverageField, MaintenanceRateField, NumberField } from '../shared/fields.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { SideField } from '../shared/SideField.tsx';
-import { LazyChart } from '../shared/LazyChart.tsx';
+import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
+import { hasParams } from '../shared/linkParams.ts';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { formatMultiple, formatNumber, formatPercent } from '../../format/numbers.ts';
 import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
 import { computeOdds, oneIn, type OddsResult } from './model.ts';
@@ -22,6 +25,8 @@ export interface LiquidationOddsProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: the odds first, the horizon table, simulation and its settings folded, a full-tool link. */
+  compact?: boolean;
 }
 
 type FanState =
@@ -32,7 +37,12 @@ type FanState =
 
 const pct = (p: number) => formatPercent(p, { digits: p < 0.001 ? 4 : 1 });
 
-export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'odds' }: LiquidationOddsProps) {
+export default function LiquidationOdds({
+  initial,
+  syncUrl = true,
+  idPrefix = 'odds',
+  compact = false,
+}: LiquidationOddsProps) {
   const start = { ...liquidationOddsParams.defaults, ...initial };
   const w = useWidget(liquidationOddsParams, start, computeOdds, { syncUrl });
   const r = w.result;
@@ -40,8 +50,20 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
   const bind = binder(w, idPrefix);
   const [fan, setFan] = useState<FanState>({ status: 'waiting' });
   const key = JSON.stringify(r.fan);
+  // The simulation (a worker and its code) waits for the reader's first interaction: the closed-form figures need
+  // none of it, and the page stays light until then. A tool page opened from a link with its own settings runs it at
+  // once, to show that scenario whole.
+  const [live, setLive] = useState(false);
+  // Read before any effect: the widget rewrites the address once it has read it.
+  const [linked] = useState(() => !import.meta.env.SSR && syncUrl && hasParams(liquidationOddsParams.shape));
+  useEffect(() => {
+    if (!compact && linked) setLive(true);
+    else return afterInteraction(() => setLive(true));
+    return undefined;
+  }, [compact, linked]);
 
   useEffect(() => {
+    if (!live) return undefined;
     let cancelled = false;
     setFan((f) => ({ status: 'running', previous: f.status === 'done' ? f.result : null }));
     // A short pause so dragging a slider starts one simulation, not twenty.
@@ -59,16 +81,94 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, live]);
 
   const shown = fan.status === 'done' ? fan.result : fan.status === 'running' ? fan.previous : null;
   const chart = useMemo(() => (shown ? chartFor(shown, r) : null), [shown, r]);
   const busy = fan.status === 'running' || fan.status === 'waiting';
 
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={sentence(r)} />
+      <dl class="ll-figures">
+        <div>
+          <dt>Liquidation price is</dt>
+          <dd data-testid="distance">
+            {formatPercent(r.size)} {r.side === 'long' ? 'below' : 'above'}
+          </dd>
+        </div>
+        <div class="ll-bad" data-key-result>
+          <dt>Chance of touching it in {formatNumber(r.days)} days</dt>
+          <dd data-testid="probability">{pct(r.probability)}</dd>
+        </div>
+        <div>
+          <dt>That is</dt>
+          <dd data-testid="one-in">{oneIn(r.probability)}</dd>
+        </div>
+        <div>
+          <dt>Monte Carlo hit rate</dt>
+          <dd data-testid="hit-rate" aria-busy={busy ? 'true' : undefined}>
+            {fan.status === 'done'
+              ? pct(fan.result.hitRate)
+              : fan.status === 'failed'
+                ? 'not available'
+                : live
+                  ? 'simulating…'
+                  : 'when you use the widget'}
+          </dd>
+        </div>
+      </dl>
+      <More compact={compact} summary="Other horizons, and the simulated price paths">
+        <div class="table-wrap" role="region" aria-label="Chance by horizon" tabIndex={0}>
+          <table data-testid="ladder">
+            <caption>The same position over other horizons (closed form)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Horizon</th>
+                <th scope="col">Chance of liquidation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.ladder.map((row) => (
+                <tr key={row.days}>
+                  <th scope="row">{row.days === 1 ? '1 day' : `${row.days} days`}</th>
+                  <td>{pct(row.probability)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3 class="ll-odds-heading">Simulated price paths</h3>
+        <p class="ll-odds-status" role="status" data-testid="fan-status">
+          {fan.status === 'failed'
+            ? `The simulation could not run (${fan.message}). The closed-form figures above do not need it.`
+            : fan.status === 'done'
+              ? `${formatNumber(fan.result.request.paths)} paths simulated with seed ${fan.result.request.seed}: ${pct(fan.result.hitRate)} of them touched the liquidation price.`
+              : live
+                ? `Simulating ${formatNumber(r.fan.paths)} price paths in the background…`
+                : 'The simulation runs when you use the widget.'}
+        </p>
+        {chart ? (
+          <div aria-busy={busy ? 'true' : undefined} data-testid="fan">
+            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+          </div>
+        ) : (
+          <p class="ll-chart-wait">The fan chart appears when the simulation has run in your browser.</p>
+        )}
+        <p class="ll-hint">
+          Both figures assume prices follow a random walk with no trend (geometric Brownian motion). Real crypto prices
+          jump more often than that model allows, so treat the odds as a floor, not a forecast.
+        </p>
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="liquidation-odds">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="liquidation-odds">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Liquidation odds settings">
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <ChoiceField
@@ -125,97 +225,33 @@ export default function LiquidationOdds({ initial, syncUrl = true, idPrefix = 'o
             </p>
           </div>
           <NumberField {...bind('days')} label="Horizon" unit="days" slider={{ min: 1, max: 365, step: 1 }} />
-          <NumberField {...bind('seed')} label="Random seed" hint="The same seed draws the same paths." />
-          <div class="ll-odds-span">
-            <ChoiceField
-              name={id('paths')}
-              legend="Simulated paths"
-              value={w.values.paths as '1000' | '2000' | '5000'}
-              options={[
-                { value: '1000', label: '1,000' },
-                { value: '2000', label: '2,000' },
-                { value: '5000', label: '5,000' },
-              ]}
-              onChange={(v) => w.set('paths', v)}
-            />
-            <button
-              type="button"
-              class="ll-odds-reseed"
-              onClick={() => w.set('seed', String(Math.floor(Math.random() * 1_000_000)))}
-            >
-              Draw new paths
-            </button>
-          </div>
+          <More compact={compact} summary="Simulation settings">
+            <NumberField {...bind('seed')} label="Random seed" hint="The same seed draws the same paths." />
+            <div class="ll-odds-span">
+              <ChoiceField
+                name={id('paths')}
+                legend="Simulated paths"
+                value={w.values.paths as '1000' | '2000' | '5000'}
+                options={[
+                  { value: '1000', label: '1,000' },
+                  { value: '2000', label: '2,000' },
+                  { value: '5000', label: '5,000' },
+                ]}
+                onChange={(v) => w.set('paths', v)}
+              />
+              <button
+                type="button"
+                class="ll-odds-reseed"
+                onClick={() => w.set('seed', String(Math.floor(Math.random() * 1_000_000)))}
+              >
+                Draw new paths
+              </button>
+            </div>
+          </More>
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={sentence(r)} />
-          <dl class="ll-figures">
-            <div>
-              <dt>Liquidation price is</dt>
-              <dd data-testid="distance">
-                {formatPercent(r.size)} {r.side === 'long' ? 'below' : 'above'}
-              </dd>
-            </div>
-            <div class="ll-bad">
-              <dt>Chance of touching it in {formatNumber(r.days)} days</dt>
-              <dd data-testid="probability">{pct(r.probability)}</dd>
-            </div>
-            <div>
-              <dt>That is</dt>
-              <dd data-testid="one-in">{oneIn(r.probability)}</dd>
-            </div>
-            <div>
-              <dt>Monte Carlo hit rate</dt>
-              <dd data-testid="hit-rate" aria-busy={busy ? 'true' : undefined}>
-                {fan.status === 'done'
-                  ? pct(fan.result.hitRate)
-                  : fan.status === 'failed'
-                    ? 'not available'
-                    : 'simulating…'}
-              </dd>
-            </div>
-          </dl>
-          <div class="table-wrap" role="region" aria-label="Chance by horizon" tabIndex={0}>
-            <table data-testid="ladder">
-              <caption>The same position over other horizons (closed form)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Horizon</th>
-                  <th scope="col">Chance of liquidation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.ladder.map((row) => (
-                  <tr key={row.days}>
-                    <th scope="row">{row.days === 1 ? '1 day' : `${row.days} days`}</th>
-                    <td>{pct(row.probability)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <h3 class="ll-odds-heading">Simulated price paths</h3>
-          <p class="ll-odds-status" role="status" data-testid="fan-status">
-            {fan.status === 'failed'
-              ? `The simulation could not run (${fan.message}). The closed-form figures above do not need it.`
-              : fan.status === 'done'
-                ? `${formatNumber(fan.result.request.paths)} paths simulated with seed ${fan.result.request.seed}: ${pct(fan.result.hitRate)} of them touched the liquidation price.`
-                : `Simulating ${formatNumber(r.fan.paths)} price paths in the background…`}
-          </p>
-          {chart ? (
-            <div aria-busy={busy ? 'true' : undefined} data-testid="fan">
-              <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-            </div>
-          ) : (
-            <p class="ll-chart-wait">The fan chart appears when the simulation has run in your browser.</p>
-          )}
-          <p class="ll-hint">
-            Both figures assume prices follow a random walk with no trend (geometric Brownian motion). Real crypto
-            prices jump more often than that model allows, so treat the odds as a floor, not a forecast.
-          </p>
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="liquidation-odds" query={serializeParams(liquidationOddsParams, w.values)} />}
     </div>
   );
 }

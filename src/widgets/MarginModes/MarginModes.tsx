@@ -6,6 +6,8 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { formatMoney, formatPercent, formatPrice } from '../../format/numbers.ts';
 import { computeSandbox, type SandboxResult, type SandboxPosition } from './model.ts';
 import { ASSETS, MAX_POSITIONS, marginModesParams, type Asset, type MarginModesValues } from './params.ts';
@@ -18,6 +20,8 @@ export interface MarginModesProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: both copies' totals first, the positions, tables, order and chart folded, a full-tool link. */
+  compact?: boolean;
 }
 
 type Key = keyof MarginModesValues;
@@ -31,7 +35,7 @@ const price = (d: { toFixed(dp?: number): string } | null) => {
 };
 const share = (t: { toFixed(): string }) => formatPercent(t, { digits: 0 });
 
-export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }: MarginModesProps) {
+export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm', compact = false }: MarginModesProps) {
   const start = { ...marginModesParams.defaults, ...initial };
   const w = useWidget(marginModesParams, start, computeSandbox, { syncUrl });
   const r = w.result;
@@ -47,10 +51,51 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
   const val = (k: string) => w.values[k as Key];
   const err = (k: string) => w.errors[k];
 
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={r.verdict} />
+      <p class="ll-mm-verdict" data-testid="verdict">
+        {r.verdict}
+      </p>
+      <div class="ll-mm-copies" data-key-result>
+        <IsolatedCopy r={r} titleId={id('iso-title')} compact={compact} />
+        <CrossCopy r={r} titleId={id('cross-title')} compact={compact} />
+      </div>
+      <More compact={compact} summary="Order of liquidations, chart">
+        <h3 class="ll-mm-heading">Order of liquidations</h3>
+        {r.events.length === 0 ? (
+          <p data-testid="events">No position reaches its liquidation price in either copy.</p>
+        ) : (
+          <ol class="ll-mm-events" data-testid="events">
+            {r.events.map((e) => (
+              <li key={`${e.mode}-${e.asset}`}>
+                {e.mode === 'isolated'
+                  ? `Isolated ${e.asset} is liquidated ${share(e.at)} of the way through the move (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); its ${usdt(e.lost)} margin is lost.`
+                  : `The whole cross account is liquidated ${share(e.at)} of the way (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); all ${usdt(e.lost)} of the wallet is lost.`}
+              </li>
+            ))}
+          </ol>
+        )}
+        {chart ? (
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+        ) : (
+          <p class="ll-chart-wait">The chart of both accounts’ equity loads with the page’s scripts.</p>
+        )}
+        <p class="ll-hint">
+          Prices move in a straight line from the entries to the moves you set, all at once. In cross, the wallet backs
+          every position: when equity falls to the total maintenance margin, every position is closed and the wallet is
+          treated as lost, as in a backstop liquidation on Hyperliquid.
+        </p>
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide ll-mm" data-widget="margin-modes">
+    <div class={`ll-widget ll-widget-wide ll-mm${compact ? ' ll-compact' : ''}`} data-widget="margin-modes">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Sandbox settings">
           <NumberField
             {...bind('wallet')}
@@ -81,99 +126,44 @@ export default function MarginModes({ initial, syncUrl = true, idPrefix = 'mm' }
               slider={{ min: -30, max: 30, step: 1 }}
             />
           </div>
-          {Array.from({ length: MAX_POSITIONS }, (_, n) => n + 1)
-            .filter((i) => i <= count)
-            .map((i) => (
-              <fieldset class="ll-mm-position" key={i}>
-                <legend>Position {i}</legend>
-                <div class="ll-fields">
-                  <SelectField
-                    id={id(`p${i}asset`)}
-                    label={`Position ${i} asset`}
-                    value={val(`p${i}asset`) as Asset}
-                    options={ASSET_OPTIONS}
-                    error={err(`p${i}asset`)}
-                    onChange={(v) => w.set(`p${i}asset` as Key, v)}
-                  />
-                  <SideField
-                    name={id(`p${i}side`)}
-                    legend={`Position ${i} side`}
-                    value={val(`p${i}side`)}
-                    onChange={(v) => w.set(`p${i}side` as Key, v)}
-                  />
-                  <NumberField
-                    id={id(`p${i}size`)}
-                    label={`Position ${i} size`}
-                    unit="USDT"
-                    value={val(`p${i}size`)}
-                    error={err(`p${i}size`)}
-                    onInput={(v) => w.set(`p${i}size` as Key, v)}
-                  />
-                  <NumberField
-                    id={id(`p${i}lev`)}
-                    label={`Position ${i} leverage`}
-                    unit="x"
-                    value={val(`p${i}lev`)}
-                    error={err(`p${i}lev`)}
-                    onInput={(v) => w.set(`p${i}lev` as Key, v)}
-                  />
-                  <NumberField
-                    id={id(`p${i}entry`)}
-                    label={`Position ${i} entry price`}
-                    unit="USDT"
-                    value={val(`p${i}entry`)}
-                    error={err(`p${i}entry`)}
-                    onInput={(v) => w.set(`p${i}entry` as Key, v)}
-                  />
-                  <NumberField
-                    id={id(`p${i}move`)}
-                    label={`Position ${i} own move`}
-                    unit="%"
-                    value={val(`p${i}move`)}
-                    error={err(`p${i}move`)}
-                    onInput={(v) => w.set(`p${i}move` as Key, v)}
-                    slider={{ min: -30, max: 30, step: 1 }}
-                  />
-                </div>
-              </fieldset>
-            ))}
-        </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={r.verdict} />
-          <p class="ll-mm-verdict" data-testid="verdict">
-            {r.verdict}
-          </p>
-          <div class="ll-mm-copies">
-            <IsolatedCopy r={r} titleId={id('iso-title')} />
-            <CrossCopy r={r} titleId={id('cross-title')} />
-          </div>
-          <h3 class="ll-mm-heading">Order of liquidations</h3>
-          {r.events.length === 0 ? (
-            <p data-testid="events">No position reaches its liquidation price in either copy.</p>
-          ) : (
-            <ol class="ll-mm-events" data-testid="events">
-              {r.events.map((e) => (
-                <li key={`${e.mode}-${e.asset}`}>
-                  {e.mode === 'isolated'
-                    ? `Isolated ${e.asset} is liquidated ${share(e.at)} of the way through the move (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); its ${usdt(e.lost)} margin is lost.`
-                    : `The whole cross account is liquidated ${share(e.at)} of the way (${e.asset} ${formatPercent(e.assetMove, { signed: true })}); all ${usdt(e.lost)} of the wallet is lost.`}
-                </li>
+          <More compact={compact} summary={`The ${count} positions`}>
+            {Array.from({ length: MAX_POSITIONS }, (_, n) => n + 1)
+              .filter((i) => i <= count)
+              .map((i) => (
+                <fieldset class="ll-mm-position" key={i}>
+                  <legend>Position {i}</legend>
+                  <div class="ll-fields">
+                    <SelectField
+                      id={id(`p${i}asset`)}
+                      label={`Position ${i} asset`}
+                      value={val(`p${i}asset`) as Asset}
+                      options={ASSET_OPTIONS}
+                      error={err(`p${i}asset`)}
+                      onChange={(v) => w.set(`p${i}asset` as Key, v)}
+                    />
+                    <SideField
+                      name={id(`p${i}side`)}
+                      legend={`Position ${i} side`}
+                      value={val(`p${i}side`)}
+                      onChange={(v) => w.set(`p${i}side` as Key, v)}
+                    />
+                    <NumberField {...bind(`p${i}size` as Key)} label={`Position ${i} size`} unit="USDT" />
+                    <NumberField {...bind(`p${i}lev` as Key)} label={`Position ${i} leverage`} unit="x" />
+                    <NumberField {...bind(`p${i}entry` as Key)} label={`Position ${i} entry price`} unit="USDT" />
+                    <NumberField
+                      {...bind(`p${i}move` as Key)}
+                      label={`Position ${i} own move`}
+                      unit="%"
+                      slider={{ min: -30, max: 30, step: 1 }}
+                    />
+                  </div>
+                </fieldset>
               ))}
-            </ol>
-          )}
-          {chart ? (
-            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-          ) : (
-            <p class="ll-chart-wait">The chart of both accounts’ equity loads with the page’s scripts.</p>
-          )}
-          <p class="ll-hint">
-            Prices move in a straight line from the entries to the moves you set, all at once. In cross, the wallet
-            backs every position: when equity falls to the total maintenance margin, every position is closed and the
-            wallet is treated as lost, as in a backstop liquidation on Hyperliquid.
-          </p>
-        </div>
+          </More>
+        </form>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="margin-modes" query={serializeParams(marginModesParams, w.values)} />}
     </div>
   );
 }
@@ -188,7 +178,7 @@ function label(p: SandboxPosition): string {
   return `${p.asset} ${p.side}`;
 }
 
-function IsolatedCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
+function IsolatedCopy({ r, titleId, compact }: { r: SandboxResult; titleId: string; compact: boolean }) {
   return (
     <section class="ll-mm-copy" aria-labelledby={titleId} data-testid="isolated">
       <h3 id={titleId}>All isolated</h3>
@@ -202,42 +192,44 @@ function IsolatedCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
           <dd data-testid="isolated-lost">{usdt(r.isolatedLost)}</dd>
         </div>
       </dl>
-      <div class="table-wrap" role="region" aria-label="Isolated positions" tabIndex={0}>
-        <table>
-          <caption>Each position on its own margin</caption>
-          <thead>
-            <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Price</th>
-              <th scope="col">Equity</th>
-              <th scope="col">Liquidation price</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.isolated.map((row) => (
-              <tr key={row.position.index}>
-                <th scope="row">{label(row.position)}</th>
-                <td>{price(row.price)}</td>
-                <td>{usdt(row.equity)}</td>
-                <td>{price(row.liquidation)}</td>
-                <td>
-                  {row.liquidatedAt === null ? (
-                    'Open'
-                  ) : (
-                    <span class="ll-mm-gone">Liquidated at {share(row.liquidatedAt)} of the move</span>
-                  )}
-                </td>
+      <More compact={compact} summary="Each position">
+        <div class="table-wrap" role="region" aria-label="Isolated positions" tabIndex={0}>
+          <table>
+            <caption>Each position on its own margin</caption>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Price</th>
+                <th scope="col">Equity</th>
+                <th scope="col">Liquidation price</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {r.isolated.map((row) => (
+                <tr key={row.position.index}>
+                  <th scope="row">{label(row.position)}</th>
+                  <td>{price(row.price)}</td>
+                  <td>{usdt(row.equity)}</td>
+                  <td>{price(row.liquidation)}</td>
+                  <td>
+                    {row.liquidatedAt === null ? (
+                      'Open'
+                    ) : (
+                      <span class="ll-mm-gone">Liquidated at {share(row.liquidatedAt)} of the move</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </More>
     </section>
   );
 }
 
-function CrossCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
+function CrossCopy({ r, titleId, compact }: { r: SandboxResult; titleId: string; compact: boolean }) {
   const at = r.crossLiquidatedAt;
   const gone = at !== null;
   return (
@@ -253,36 +245,38 @@ function CrossCopy({ r, titleId }: { r: SandboxResult; titleId: string }) {
           <dd data-testid="cross-lost">{usdt(r.crossLost)}</dd>
         </div>
       </dl>
-      <div class="table-wrap" role="region" aria-label="Cross positions" tabIndex={0}>
-        <table>
-          <caption>
-            One wallet behind every position
-            {at !== null ? `, shown when the account was liquidated (${share(at)} of the move)` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Price</th>
-              <th scope="col">PnL</th>
-              <th scope="col">Liquidation price at entry → {gone ? 'then' : 'now'}</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.cross.map((row) => (
-              <tr key={row.position.index}>
-                <th scope="row">{label(row.position)}</th>
-                <td>{price(row.price)}</td>
-                <td>{usdt(row.pnl, true)}</td>
-                <td>
-                  {price(row.liquidationAtEntry)} → {price(row.liquidationNow)}
-                </td>
-                <td>{gone ? <span class="ll-mm-gone">Liquidated with the account</span> : 'Open'}</td>
+      <More compact={compact} summary="Each position">
+        <div class="table-wrap" role="region" aria-label="Cross positions" tabIndex={0}>
+          <table>
+            <caption>
+              One wallet behind every position
+              {at !== null ? `, shown when the account was liquidated (${share(at)} of the move)` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Price</th>
+                <th scope="col">PnL</th>
+                <th scope="col">Liquidation price at entry → {gone ? 'then' : 'now'}</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {r.cross.map((row) => (
+                <tr key={row.position.index}>
+                  <th scope="row">{label(row.position)}</th>
+                  <td>{price(row.price)}</td>
+                  <td>{usdt(row.pnl, true)}</td>
+                  <td>
+                    {price(row.liquidationAtEntry)} → {price(row.liquidationNow)}
+                  </td>
+                  <td>{gone ? <span class="ll-mm-gone">Liquidated with the account</span> : 'Open'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </More>
     </section>
   );
 }

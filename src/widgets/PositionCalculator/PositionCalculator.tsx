@@ -6,6 +6,8 @@ import { ContractField, SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { formatMoney, formatMultiple, formatPercent, formatPrice, formatNumber } from '../../format/numbers.ts';
 import { computePosition, type PositionResult } from './model.ts';
 import { positionParams, type PositionValues } from './params.ts';
@@ -18,9 +20,16 @@ export interface PositionCalculatorProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: figures first, the chart and the leverage table folded, a link to the full tool. */
+  compact?: boolean;
 }
 
-export default function PositionCalculator({ initial, syncUrl = true, idPrefix = 'pos' }: PositionCalculatorProps) {
+export default function PositionCalculator({
+  initial,
+  syncUrl = true,
+  idPrefix = 'pos',
+  compact = false,
+}: PositionCalculatorProps) {
   const start = { ...positionParams.defaults, ...initial };
   const w = useWidget(positionParams, start, computePosition, { syncUrl });
   const r = w.result;
@@ -31,10 +40,79 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
   const chart = useMemo(() => chartFor(r), [r]);
   const unit = w.values.contract === 'inverse' ? 'BTC' : 'USDT';
 
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={sentence(r)} />
+      <dl class="ll-figures">
+        <Figure label="Position size" value={money(r.notional)} testId="notional" />
+        <Figure
+          label="Quantity"
+          value={`${formatNumber(r.quantity, { digits: 6 })} ${r.quantityUnit}`}
+          testId="quantity"
+        />
+        <Figure label="PnL before fees" value={money(r.pnl, true)} testId="pnl" tone={toneOf(r.pnl)} />
+        <Figure label="Fees, open and close" value={money(r.fees)} testId="fees" />
+        <Figure
+          label="PnL after fees"
+          value={money(r.netPnl, true)}
+          testId="net-pnl"
+          tone={toneOf(r.netPnl)}
+          keyResult
+        />
+        <Figure
+          label="ROE (return on margin)"
+          value={formatPercent(r.netRoe, { signed: true })}
+          testId="roe"
+          tone={toneOf(r.netRoe)}
+        />
+        <Figure
+          label="Return on whole account"
+          value={formatPercent(r.accountReturn, { signed: true })}
+          testId="account-return"
+          tone={toneOf(r.accountReturn)}
+        />
+        <Figure label="Break-even after fees" value={price(r.breakEven)} testId="break-even" />
+        <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
+        <Figure label="Bankruptcy price" value={price(r.bankruptcy)} testId="bankruptcy" />
+      </dl>
+      <More compact={compact} summary="Chart, and the same position at other leverages">
+        <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+        <div class="table-wrap" role="region" aria-label="Same position at other leverages" tabIndex={0}>
+          <table data-testid="same-size">
+            <caption>
+              The same {formatNumber(r.quantity, { digits: 6 })} {r.quantityUnit} position at other leverages: the PnL
+              does not change, only the margin and the ROE do.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Leverage</th>
+                <th scope="col">Margin needed</th>
+                <th scope="col">PnL before fees</th>
+                <th scope="col">ROE</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.sameSize.map((row) => (
+                <tr key={row.leverage}>
+                  <th scope="row">{formatMultiple(row.leverage)}</th>
+                  <td>{money(row.margin)}</td>
+                  <td>{money(row.pnl, true)}</td>
+                  <td>{formatPercent(row.roe, { signed: true })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="position">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="position">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Position settings">
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <ContractField name={id('contract')} value={w.values.contract} onChange={(v) => w.set('contract', v)} />
@@ -42,73 +120,20 @@ export default function PositionCalculator({ initial, syncUrl = true, idPrefix =
           <LeverageField {...bind('leverage')} />
           <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
           <NumberField {...bind('exit')} label="Exit price" unit="USDT" />
-          <NumberField
-            {...bind('fee')}
-            label="Trading fee per side"
-            unit="%"
-            hint="Taker fee on the notional, paid to open and to close."
-          />
-          <MaintenanceRateField {...bind('mmr')} />
-          <NumberField {...bind('account')} label="Whole account" unit={unit} />
+          <More compact={compact} summary="Fees, maintenance rate and account">
+            <NumberField
+              {...bind('fee')}
+              label="Trading fee per side"
+              unit="%"
+              hint="Taker fee on the notional, paid to open and to close."
+            />
+            <MaintenanceRateField {...bind('mmr')} />
+            <NumberField {...bind('account')} label="Whole account" unit={unit} />
+          </More>
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={sentence(r)} />
-          <dl class="ll-figures">
-            <Figure label="Position size" value={money(r.notional)} testId="notional" />
-            <Figure
-              label="Quantity"
-              value={`${formatNumber(r.quantity, { digits: 6 })} ${r.quantityUnit}`}
-              testId="quantity"
-            />
-            <Figure label="PnL before fees" value={money(r.pnl, true)} testId="pnl" tone={toneOf(r.pnl)} />
-            <Figure label="Fees, open and close" value={money(r.fees)} testId="fees" />
-            <Figure label="PnL after fees" value={money(r.netPnl, true)} testId="net-pnl" tone={toneOf(r.netPnl)} />
-            <Figure
-              label="ROE (return on margin)"
-              value={formatPercent(r.netRoe, { signed: true })}
-              testId="roe"
-              tone={toneOf(r.netRoe)}
-            />
-            <Figure
-              label="Return on whole account"
-              value={formatPercent(r.accountReturn, { signed: true })}
-              testId="account-return"
-              tone={toneOf(r.accountReturn)}
-            />
-            <Figure label="Break-even after fees" value={price(r.breakEven)} testId="break-even" />
-            <Figure label="Liquidation price" value={price(r.liquidation)} testId="liquidation" />
-            <Figure label="Bankruptcy price" value={price(r.bankruptcy)} testId="bankruptcy" />
-          </dl>
-          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-          <div class="table-wrap" role="region" aria-label="Same position at other leverages" tabIndex={0}>
-            <table data-testid="same-size">
-              <caption>
-                The same {formatNumber(r.quantity, { digits: 6 })} {r.quantityUnit} position at other leverages: the PnL
-                does not change, only the margin and the ROE do.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Leverage</th>
-                  <th scope="col">Margin needed</th>
-                  <th scope="col">PnL before fees</th>
-                  <th scope="col">ROE</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.sameSize.map((row) => (
-                  <tr key={row.leverage}>
-                    <th scope="row">{formatMultiple(row.leverage)}</th>
-                    <td>{money(row.margin)}</td>
-                    <td>{money(row.pnl, true)}</td>
-                    <td>{formatPercent(row.roe, { signed: true })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="position" query={serializeParams(positionParams, w.values)} />}
     </div>
   );
 }

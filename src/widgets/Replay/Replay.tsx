@@ -9,9 +9,12 @@ import { binder, LeverageField, MaintenanceRateField, NumberField } from '../sha
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { SideField } from '../shared/SideField.tsx';
-import { LazyChart } from '../shared/LazyChart.tsx';
+import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
+import { hasParams } from '../shared/linkParams.ts';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { formatMoney, formatMultiple, formatPercent } from '../../format/numbers.ts';
 import type { ReplayData } from './model.ts';
 import { LOADING, priceText as price, type ReplayShown } from './shown.ts';
@@ -38,6 +41,8 @@ export interface ReplayProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: outcome first, the stop, target and rate settings and the chart folded, a full-tool link. */
+  compact?: boolean;
 }
 
 const SCENARIO_OPTIONS: { value: ScenarioId; label: string }[] = [
@@ -68,7 +73,7 @@ interface First {
 
 const END_WORDS = { stop: 'Stopped out', takeProfit: 'Took profit', liquidation: 'Liquidated' } as const;
 
-export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }: ReplayProps) {
+export default function Replay({ initial, syncUrl = true, idPrefix = 'replay', compact = false }: ReplayProps) {
   const start = { ...replayParams.defaults, ...initial };
   // The window shown first and its result: the server reads the file, runs the model and writes both into the page as
   // JSON blocks; the browser reads them back before hydrating, so both render the same candles and figures, and
@@ -102,8 +107,12 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   const [engine, setEngine] = useState<Engine | null>(null);
   const [engineFailed, setEngineFailed] = useState(false);
   useEffect(() => {
-    import('./model.ts').then(setEngine, () => setEngineFailed(true));
-  }, []);
+    const load = () => void import('./model.ts').then(setEngine, () => setEngineFailed(true));
+    // The first result is the server's: the model is needed at once only for a link's own settings.
+    if (!first || (syncUrl && hasParams(replayParams.shape))) load();
+    else return afterInteraction(load);
+    return undefined;
+  }, [first, syncUrl]);
   // Until the model arrives it can only answer the settings the server rendered, with the server's result.
   const sameAsFirst = (v: ReplayValues) =>
     (Object.keys(start) as (keyof ReplayValues)[]).every((k) => v[k] === start[k]);
@@ -137,11 +146,14 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
     }
   }, [scenario, random, windows]);
 
-  // A new path or entry shows the whole replay again.
+  // A new path or entry shows the whole replay again; the model's first answer (it loads at the reader's first
+  // interaction) repeats the server's for the same settings, and leaves the player where it is.
+  const outcomeKey = `${r.candles.length}|${sentence(r)}`;
+  const lastIndex = r.candles.length - 1;
   useEffect(() => {
     setPlaying(false);
-    setCursor(r.candles.length - 1);
-  }, [r]);
+    setCursor(lastIndex);
+  }, [outcomeKey, lastIndex]);
 
   useEffect(() => {
     const mq = matchMedia('(prefers-reduced-motion: reduce)');
@@ -250,8 +262,91 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
   const csvError = (w.values.scenario === 'csv' ? csv.error : null) ?? w.errors['csv'];
   const shownWindow = r.window && w.values.scenario === r.scenario ? r.window : null;
 
+  // Figures the embed layout folds under the main ones.
+  const secondary = (
+    <>
+      <Figure label="Stop (on the last price)" value={price(r.stop)} testId="stop" />
+      <Figure label="Take-profit (on the last price)" value={price(r.takeProfit)} testId="take-profit" />
+      <Figure
+        label={r.side === 'long' ? 'Lowest after entry' : 'Highest after entry'}
+        value={extremesText(r)}
+        testId="extremes"
+      />
+    </>
+  );
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={sentence(r)} />
+      <dl class="ll-figures">
+        <Figure label="Entry price" value={price(r.entryPrice)} testId="entry-price" />
+        <Figure label="Liquidation price (on the mark price)" value={price(r.liquidation)} testId="liquidation" />
+        {!compact && secondary}
+        <Figure
+          label="Outcome"
+          value={outcomeText(r)}
+          testId="outcome"
+          keyResult
+          tone={r.end?.kind !== 'takeProfit' && r.end !== null ? 'bad' : undefined}
+        />
+        <Figure
+          label="Profit or loss"
+          value={usdt(r.finalPnl, true)}
+          testId="final-pnl"
+          tone={r.loss ? 'bad' : undefined}
+        />
+      </dl>
+      {compact && (
+        <More compact summary="Stop, take-profit and the furthest price after entry">
+          <dl class="ll-figures">{secondary}</dl>
+        </More>
+      )}
+      <More compact={compact} summary="Play it candle by candle, with the price chart">
+        <div
+          class="ll-replay-player"
+          role="group"
+          aria-label="Replay controls: Space plays or pauses, arrow keys step, Home and End jump"
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-testid="player"
+        >
+          <div class="ll-replay-buttons">
+            <button type="button" onClick={() => jump(r.entryIndex)}>
+              To entry
+            </button>
+            <button type="button" onClick={() => step(-1)}>
+              Step back
+            </button>
+            <button type="button" onClick={play} aria-pressed={playing}>
+              {playing ? 'Pause' : 'Play'}
+            </button>
+            <button type="button" onClick={() => step(1)}>
+              Step forward
+            </button>
+            <button type="button" onClick={() => jump(last)}>
+              To end
+            </button>
+          </div>
+          <p class="ll-replay-now" data-testid="cursor" aria-live={playing ? 'off' : 'polite'}>
+            Candle {shownCursor + 1} of {r.candles.length} ({atCursor.time}): close {price(atCursor.close)}
+            {r.hasMark && atCursor.markClose !== undefined ? ` (mark ${price(atCursor.markClose)})` : ''}, equity{' '}
+            {usdt(equityNow)}
+            {ended && r.end ? ` · ${END_WORDS[r.end.kind].toLowerCase()} on candle ${r.end.index + 1}` : ''}.
+          </p>
+          {reduced && <p class="ll-hint">Your system asks for less motion, so Play jumps straight to the outcome.</p>}
+        </div>
+
+        {chart ? (
+          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} height={300} />
+        ) : (
+          <p class="ll-chart-wait">The price chart loads with the page’s scripts.</p>
+        )}
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="replay">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="replay">
       {first && (
         <script
           type="application/json"
@@ -268,6 +363,7 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
       )}
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Replay settings">
           <div class="ll-field ll-replay-span">
             <label for={id('scenario')}>Price path</label>
@@ -370,96 +466,33 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay' }:
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <LeverageField {...bind('leverage')} max={100} />
           <NumberField {...bind('margin')} label="Margin" unit="USDT" />
-          <ChoiceField
-            name={id('mode')}
-            legend="Margin mode"
-            value={w.values.mode as 'isolated' | 'cross'}
-            options={[
-              { value: 'isolated', label: 'Isolated' },
-              { value: 'cross', label: 'Cross' },
-            ]}
-            onChange={(v) => w.set('mode', v)}
-          />
-          {w.values.mode === 'cross' && (
-            <NumberField
-              {...bind('extra')}
-              label="Extra wallet balance"
-              unit="USDT"
-              hint="Cross margin uses this too before liquidating, and loses it too."
+          <More compact={compact} summary="Margin mode, stop, take-profit and maintenance rate">
+            <ChoiceField
+              name={id('mode')}
+              legend="Margin mode"
+              value={w.values.mode as 'isolated' | 'cross'}
+              options={[
+                { value: 'isolated', label: 'Isolated' },
+                { value: 'cross', label: 'Cross' },
+              ]}
+              onChange={(v) => w.set('mode', v)}
             />
-          )}
-          <NumberField {...bind('stop')} label="Stop loss" unit="% from entry" hint="Leave empty for no stop." />
-          <NumberField {...bind('tp')} label="Take-profit" unit="% from entry" hint="Leave empty for no target." />
-          <MaintenanceRateField {...bind('mmr')} />
+            {w.values.mode === 'cross' && (
+              <NumberField
+                {...bind('extra')}
+                label="Extra wallet balance"
+                unit="USDT"
+                hint="Cross margin uses this too before liquidating, and loses it too."
+              />
+            )}
+            <NumberField {...bind('stop')} label="Stop loss" unit="% from entry" hint="Leave empty for no stop." />
+            <NumberField {...bind('tp')} label="Take-profit" unit="% from entry" hint="Leave empty for no target." />
+            <MaintenanceRateField {...bind('mmr')} />
+          </More>
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={sentence(r)} />
-          <dl class="ll-figures">
-            <Figure label="Entry price" value={price(r.entryPrice)} testId="entry-price" />
-            <Figure label="Liquidation price (on the mark price)" value={price(r.liquidation)} testId="liquidation" />
-            <Figure label="Stop (on the last price)" value={price(r.stop)} testId="stop" />
-            <Figure label="Take-profit (on the last price)" value={price(r.takeProfit)} testId="take-profit" />
-            <Figure
-              label={r.side === 'long' ? 'Lowest after entry' : 'Highest after entry'}
-              value={extremesText(r)}
-              testId="extremes"
-            />
-            <Figure
-              label="Outcome"
-              value={outcomeText(r)}
-              testId="outcome"
-              tone={r.end?.kind !== 'takeProfit' && r.end !== null ? 'bad' : undefined}
-            />
-            <Figure
-              label="Profit or loss"
-              value={usdt(r.finalPnl, true)}
-              testId="final-pnl"
-              tone={r.loss ? 'bad' : undefined}
-            />
-          </dl>
-
-          <div
-            class="ll-replay-player"
-            role="group"
-            aria-label="Replay controls: Space plays or pauses, arrow keys step, Home and End jump"
-            tabIndex={0}
-            onKeyDown={onKeyDown}
-            data-testid="player"
-          >
-            <div class="ll-replay-buttons">
-              <button type="button" onClick={() => jump(r.entryIndex)}>
-                To entry
-              </button>
-              <button type="button" onClick={() => step(-1)}>
-                Step back
-              </button>
-              <button type="button" onClick={play} aria-pressed={playing}>
-                {playing ? 'Pause' : 'Play'}
-              </button>
-              <button type="button" onClick={() => step(1)}>
-                Step forward
-              </button>
-              <button type="button" onClick={() => jump(last)}>
-                To end
-              </button>
-            </div>
-            <p class="ll-replay-now" data-testid="cursor" aria-live={playing ? 'off' : 'polite'}>
-              Candle {shownCursor + 1} of {r.candles.length} ({atCursor.time}): close {price(atCursor.close)}
-              {r.hasMark && atCursor.markClose !== undefined ? ` (mark ${price(atCursor.markClose)})` : ''}, equity{' '}
-              {usdt(equityNow)}
-              {ended && r.end ? ` · ${END_WORDS[r.end.kind].toLowerCase()} on candle ${r.end.index + 1}` : ''}.
-            </p>
-            {reduced && <p class="ll-hint">Your system asks for less motion, so Play jumps straight to the outcome.</p>}
-          </div>
-
-          {chart ? (
-            <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} height={300} />
-          ) : (
-            <p class="ll-chart-wait">The price chart loads with the page’s scripts.</p>
-          )}
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="replay" query={serializeParams(replayParams, w.values)} />}
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { SideField } from '../shared/SideField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import {
   formatMoney,
   formatMultiple,
@@ -26,6 +28,8 @@ export interface RiskSizerProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
+  /** The embed layout: figures first, the chart folded, a link to the full tool. */
+  compact?: boolean;
 }
 
 type Num = { toFixed(): string };
@@ -33,7 +37,7 @@ const usdt = (d: Num, signed = false) => formatMoney(d, { unit: 'USDT', signed }
 const price = (d: Num) => formatPrice(d, { unit: 'USDT' });
 const btc = (d: Num) => `${formatNumber(d, { digits: 6 })} BTC`;
 
-export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }: RiskSizerProps) {
+export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk', compact = false }: RiskSizerProps) {
   const start = { ...riskParams.defaults, ...initial };
   const w = useWidget(riskParams, start, computeRisk, { syncUrl });
   const r = w.result;
@@ -41,10 +45,87 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
   const bind = binder(w, idPrefix);
   const chart = useMemo(() => chartFor(r), [r]);
 
+  // The embed layout folds these with the maintenance rate, after the leverage; in place otherwise.
+  const targetAndFee = (
+    <>
+      <NumberField
+        {...bind('target')}
+        label="Target price (optional)"
+        unit="USDT"
+        hint="Leave empty if you have no target."
+      />
+      <NumberField
+        {...bind('fee')}
+        label="Trading fee per side"
+        unit="%"
+        hint="Paid to open and to close; counted in the risk."
+      />
+    </>
+  );
+  // The results: after the fields, or before them in the embed layout (the key result in the first screen).
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={sentence(r)} />
+      {!r.stopFirst && r.liquidation && (
+        <p class="ll-warning" data-testid="liquidation-warning">
+          At {formatMultiple(r.leverage)} your position would be liquidated at {price(r.liquidation)} before your stop
+          at {price(r.stop)} fires: your stop would never protect you. Use at most {formatMultiple(r.maxSafeLeverage)},
+          or move the stop.
+        </p>
+      )}
+      {r.marginTooBig && (
+        <p class="ll-warning" data-testid="margin-warning">
+          At {formatMultiple(r.leverage)} the margin, {usdt(r.margin)}, is more than your whole account. You would need
+          at least {formatMultiple(r.minLeverage)}; or risk less, or move the stop further away.
+        </p>
+      )}
+      <dl class="ll-figures">
+        <Figure label="Loss at the stop, fees included" value={usdt(r.riskAmount)} testId="risk-amount" />
+        <Figure label="Quantity" value={btc(r.quantity)} testId="quantity" keyResult />
+        <Figure label="Position size" value={usdt(r.notional)} testId="notional" />
+        <Figure label={`Margin at ${formatMultiple(r.leverage)}`} value={usdt(r.margin)} testId="margin" />
+        <Figure
+          label="Liquidation price"
+          value={r.liquidation ? price(r.liquidation) : 'none'}
+          testId="liquidation"
+          tone={r.stopFirst ? undefined : 'bad'}
+        />
+        <Figure
+          label="Highest leverage with the stop first"
+          value={`${formatMultiple(r.maxSafeLeverage)}${r.maxLeverageCapped ? ' or more' : ''}`}
+          testId="max-leverage"
+        />
+        {r.reward && (
+          <>
+            <Figure
+              label="Reward to risk, before fees"
+              value={`${formatNumber(r.reward.rewardToRisk)} : 1 (reward : risk)`}
+              testId="reward-risk"
+            />
+            <Figure
+              label="Win rate to break even, before fees"
+              value={formatPercent(r.reward.breakEvenWinRate)}
+              testId="break-even-win-rate"
+            />
+            <Figure
+              label="Profit at the target, after fees"
+              value={usdt(r.reward.profitAtTarget, true)}
+              testId="target-profit"
+            />
+          </>
+        )}
+      </dl>
+      <More compact={compact} summary="Chart: the same position at other leverages">
+        <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
+      </More>
+    </div>
+  );
+
   return (
-    <div class="ll-widget ll-widget-wide" data-widget="risk-sizer">
+    <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="risk-sizer">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Risk settings">
           <NumberField {...bind('account')} label="Account balance" unit="USDT" />
           <NumberField
@@ -56,76 +137,25 @@ export default function RiskSizer({ initial, syncUrl = true, idPrefix = 'risk' }
           <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
           <NumberField {...bind('entry')} label="Entry price" unit="USDT" />
           <NumberField {...bind('stop')} label="Stop price" unit="USDT" />
-          <NumberField
-            {...bind('target')}
-            label="Target price (optional)"
-            unit="USDT"
-            hint="Leave empty if you have no target."
-          />
-          <NumberField
-            {...bind('fee')}
-            label="Trading fee per side"
-            unit="%"
-            hint="Paid to open and to close; counted in the risk."
-          />
-          <LeverageField {...bind('leverage')} />
-          <MaintenanceRateField {...bind('mmr')} />
+          {compact ? (
+            <>
+              <LeverageField {...bind('leverage')} />
+              <More compact summary="Target, fees and maintenance rate">
+                {targetAndFee}
+                <MaintenanceRateField {...bind('mmr')} />
+              </More>
+            </>
+          ) : (
+            <>
+              {targetAndFee}
+              <LeverageField {...bind('leverage')} />
+              <MaintenanceRateField {...bind('mmr')} />
+            </>
+          )}
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={sentence(r)} />
-          {!r.stopFirst && r.liquidation && (
-            <p class="ll-warning" data-testid="liquidation-warning">
-              At {formatMultiple(r.leverage)} your position would be liquidated at {price(r.liquidation)} before your
-              stop at {price(r.stop)} fires: your stop would never protect you. Use at most{' '}
-              {formatMultiple(r.maxSafeLeverage)}, or move the stop.
-            </p>
-          )}
-          {r.marginTooBig && (
-            <p class="ll-warning" data-testid="margin-warning">
-              At {formatMultiple(r.leverage)} the margin, {usdt(r.margin)}, is more than your whole account. You would
-              need at least {formatMultiple(r.minLeverage)}; or risk less, or move the stop further away.
-            </p>
-          )}
-          <dl class="ll-figures">
-            <Figure label="Loss at the stop, fees included" value={usdt(r.riskAmount)} testId="risk-amount" />
-            <Figure label="Quantity" value={btc(r.quantity)} testId="quantity" />
-            <Figure label="Position size" value={usdt(r.notional)} testId="notional" />
-            <Figure label={`Margin at ${formatMultiple(r.leverage)}`} value={usdt(r.margin)} testId="margin" />
-            <Figure
-              label="Liquidation price"
-              value={r.liquidation ? price(r.liquidation) : 'none'}
-              testId="liquidation"
-              tone={r.stopFirst ? undefined : 'bad'}
-            />
-            <Figure
-              label="Highest leverage with the stop first"
-              value={`${formatMultiple(r.maxSafeLeverage)}${r.maxLeverageCapped ? ' or more' : ''}`}
-              testId="max-leverage"
-            />
-            {r.reward && (
-              <>
-                <Figure
-                  label="Reward to risk, before fees"
-                  value={`${formatNumber(r.reward.rewardToRisk)} : 1 (reward : risk)`}
-                  testId="reward-risk"
-                />
-                <Figure
-                  label="Win rate to break even, before fees"
-                  value={formatPercent(r.reward.breakEvenWinRate)}
-                  testId="break-even-win-rate"
-                />
-                <Figure
-                  label="Profit at the target, after fees"
-                  value={usdt(r.reward.profitAtTarget, true)}
-                  testId="target-profit"
-                />
-              </>
-            )}
-          </dl>
-          <LazyChart id={id('chart')} summary={chart.summary} spec={chart.spec} table={chart.table} />
-        </div>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="risk-sizer" query={serializeParams(riskParams, w.values)} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@
 import {
   Decimal,
   adverseMovePrice,
+  liquidationCascade,
   liquidationPrice,
   pnl,
   positionFromMargin,
@@ -247,10 +248,81 @@ const riskRule: Explorable = {
   },
 };
 
+/**
+ * Lesson 9's cascade: longs stacked in five clusters of $1 million each, liquidated 4, 6, 8, 10 and 12 % below the
+ * price. The reader sets the first drop and how far each million of forced selling moves the price (a thin book moves
+ * more); calc's liquidationCascade runs the chain.
+ */
+export const CASCADE_LEVELS = ['0.04', '0.06', '0.08', '0.1', '0.12'].map((distance) => ({
+  distance,
+  notional: '1000000',
+}));
+
+const cascade: Explorable = {
+  name: 'cascade',
+  title: 'Liquidation cascade example',
+  variables: [
+    {
+      name: 'shock',
+      label: 'First drop',
+      typeHint: 'in percent',
+      suffix: '%',
+      default: '4',
+      min: '0.5',
+      max: '15',
+      step: '0.5',
+      bigStep: '2',
+      format: percentNumber,
+      words: (v) => `a first drop of ${formatNumber(v)} percent`,
+    },
+    {
+      name: 'impact',
+      label: 'Price impact per million dollars sold',
+      typeHint: 'in percent per million dollars',
+      suffix: '%',
+      default: '1',
+      min: '0.25',
+      max: '3',
+      step: '0.25',
+      bigStep: '1',
+      format: percentNumber,
+      words: (v) => `${formatNumber(v)} percent of price impact per million dollars sold`,
+    },
+  ],
+  compute(values) {
+    const r = liquidationCascade({
+      side: 'long',
+      startPrice: EXAMPLE_ENTRY,
+      shock: fractionOf(values, 'shock'),
+      impactPerMillion: fractionOf(values, 'impact'),
+      levels: CASCADE_LEVELS,
+    });
+    const count = new Decimal(r.liquidatedCount);
+    const clusters = r.liquidatedCount === 1 ? 'cluster' : 'clusters';
+    const segments: Segment[] = [
+      text(
+        'Longs are stacked in five clusters of $1 million, liquidated 4, 6, 8, 10 and 12% below the price. A news drop of ',
+      ),
+      variable('shock'),
+      text(' hits a book where each $1 million of forced selling pushes the price down a further '),
+      variable('impact'),
+      text('. The chain liquidates '),
+      output('count', count, `${formatNumber(count)} ${clusters}`),
+      text(' and the price ends '),
+      output('move', r.move, formatPercent(r.move)),
+      text(' below where it started, '),
+      output('added', r.addedByLiquidations, formatPercent(r.addedByLiquidations)),
+      text(' of it caused by the liquidations themselves.'),
+    ];
+    return { outputs: { count, move: r.move, added: r.addedByLiquidations }, segments };
+  },
+};
+
 /** Every explorable a lesson can name in `<Tangle name="…" />`. */
 export const explorables = {
   'leveraged-trade': leveragedTrade,
   'risk-rule': riskRule,
+  cascade,
 } as const satisfies Record<string, Explorable>;
 
 export type ExplorableName = keyof typeof explorables;

@@ -1,9 +1,11 @@
-/** US access navigator: the view. Plain questions in, what that person can use out; the logic is in model.ts. */
+/** Leverage navigator: the view. Where you live (and, in the US, a few plain questions) in; what you can use out. The logic is in model.ts. */
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { binder, NumberField } from '../shared/fields.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { computeUsAccess, VERDICT_LABELS, type EcpStatus, type Outcome } from './model.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { computeUsAccess, isWorld, VERDICT_LABELS, whereOf, type EcpStatus, type Outcome } from './model.ts';
+import { factDate } from '../../facts/format.ts';
 import { usAccessParams, type UsAccessValues } from './params.ts';
 import { rules, type SourceRef } from './rules.ts';
 
@@ -17,8 +19,8 @@ export interface UsAccessProps {
 }
 
 /** Answers that depend on an earlier one: changing the earlier answer clears them. */
-const LATER: Record<'us' | 'kind', (keyof UsAccessValues)[]> = {
-  us: ['kind', 'amount', 'hedging'],
+const LATER: Record<'where' | 'kind', (keyof UsAccessValues)[]> = {
+  where: ['kind', 'amount', 'hedging'],
   kind: ['amount', 'hedging'],
 };
 
@@ -36,9 +38,23 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
   const id = (k: string) => `${idPrefix}-${k}`;
   const bind = binder(w, idPrefix);
   const entity = w.values.kind === 'entity';
-  const answer = (key: 'us' | 'kind' | 'hedging', value: string) => {
+  const where = whereOf(w.values);
+  // The eight jurisdictions' facts load only once a reader picks one (they would break the page's JavaScript budget).
+  const [panel, setPanel] = useState<typeof import('./WorldPanel.tsx') | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  useEffect(() => {
+    if (!isWorld(where) || panel) return;
+    import('./WorldPanel.tsx').then((m) => setPanel(m)).catch(() => setLoadFailed(true));
+  }, [where, panel]);
+  const worldWhere = o.scope === 'world' && isWorld(where) && panel ? where : null;
+  const result = worldWhere && panel ? panel.worldResult(worldWhere) : null;
+  const world = result?.world ?? null;
+  const summary = result?.summary ?? o.summary;
+  const answer = (key: 'where' | 'kind' | 'hedging', value: string) => {
     const patch: Partial<UsAccessValues> = { [key]: value };
-    if (key !== 'hedging' && w.values[key] !== value) for (const later of LATER[key]) patch[later] = '';
+    const before = key === 'where' ? where : w.values[key];
+    if (key === 'where') patch.us = '';
+    if (key !== 'hedging' && before !== value) for (const later of LATER[key]) patch[later] = '';
     w.setMany(patch);
   };
   const shows = (q: Outcome['questions'][number]) =>
@@ -50,14 +66,22 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
       <div class="ll-widget-grid">
         <form class="ll-usa-questions" onSubmit={(e) => e.preventDefault()} aria-label="Your situation">
           <ChoiceField
-            name={id('us')}
-            legend="Are you a US person, or trading from the US?"
-            value={w.values.us}
+            name={id('where')}
+            legend="Where do you live, or trade from?"
+            value={where}
             options={[
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
+              { value: 'us', label: 'United States' },
+              { value: 'eu', label: 'EU or EEA country' },
+              { value: 'uk', label: 'United Kingdom' },
+              { value: 'jp', label: 'Japan' },
+              { value: 'au', label: 'Australia' },
+              { value: 'sg', label: 'Singapore' },
+              { value: 'ca', label: 'Canada' },
+              { value: 'hk', label: 'Hong Kong' },
+              { value: 'kr', label: 'South Korea' },
+              { value: 'other', label: 'Somewhere else' },
             ]}
-            onChange={(v) => answer('us', v)}
+            onChange={(v) => answer('where', v)}
           />
           {shows('kind') && (
             <ChoiceField
@@ -109,14 +133,32 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
           aria-label="What you can use"
           aria-busy={w.stale ? 'true' : undefined}
         >
-          <LiveSummary stale={w.stale} text={o.summary} />
+          <LiveSummary stale={w.stale} text={summary} />
           <div class="ll-usa-finding" data-testid="finding" data-finding={o.finding.id} data-ecp={o.ecp}>
             <p>
-              {o.scope !== 'not-us' && o.ecp !== 'unknown' && <strong>{ECP_LABELS[o.ecp]} </strong>}
-              {o.finding.text}
+              {o.scope === 'us' && o.ecp !== 'unknown' && <strong>{ECP_LABELS[o.ecp]} </strong>}
+              {world && <strong>{world.name}. </strong>}
+              {o.scope === 'world' && !world
+                ? loadFailed
+                  ? 'The rules for this place could not be loaded. Reload the page, or read the table in the lesson “Leverage rules outside the US”.'
+                  : 'Loading the rules for this place…'
+                : o.finding.text}
             </p>
-            <Sources sources={o.finding.sources} asOf={o.finding.asOf} />
+            {o.scope === 'not-us' && (
+              <ul class="ll-usa-lookfor" data-testid="look-for">
+                <li>
+                  Find your country’s financial regulator and search its register for the firm’s exact legal name.
+                </li>
+                <li>Check whether the firm is licensed for derivatives or margin, not only for buying coins.</li>
+                <li>
+                  Look for a leverage cap for retail clients, negative balance protection and a margin close-out rule.
+                </li>
+                <li>Read the venue’s terms: if they exclude where you live, using it through a VPN breaks them.</li>
+              </ul>
+            )}
+            {o.scope !== 'world' && <Sources sources={o.finding.sources} asOf={o.finding.asOf} />}
           </div>
+          {worldWhere && panel && <panel.WorldList where={worldWhere} />}
           {o.products.length > 0 && (
             <ul class="ll-usa-products">
               {o.products.map((p) => (
@@ -143,8 +185,7 @@ export default function UsAccess({ initial, syncUrl = true, idPrefix = 'usa' }: 
   );
 }
 
-const dateText = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateText = factDate;
 
 function Sources({ sources, asOf }: { sources: SourceRef[]; asOf: string }) {
   return (

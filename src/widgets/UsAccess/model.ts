@@ -1,7 +1,8 @@
 /**
- * The US access navigator's logic: answers in, the questions still relevant and an outcome out
- * (eligible contract participant or not, and what that person can use), every statement with its
- * sources and "as of" date from rules.ts. Pure; never throws for any answers.
+ * The leverage navigator's logic: answers in, the questions still relevant and an outcome out. It asks where the
+ * reader lives first. In the US: eligible contract participant or not, and what that person can use (rules.ts). In
+ * one of the eight other jurisdictions: the scope "world", whose outcome world.ts shapes from the fact collection once
+ * the browser has loaded it (WorldPanel.tsx). Somewhere else: a plain "not covered". Pure; never throws.
  */
 import type { Decimal as DecimalT } from '../../calc/index.ts';
 import { readLooseNumber } from '../../input/number.ts';
@@ -15,8 +16,14 @@ import {
   type Verdict,
 } from './rules.ts';
 import type { UsAccessValues } from './params.ts';
+import { JURISDICTION_NAMES, WORLD } from '../../facts/jurisdictions.ts';
+import type { Jurisdiction } from '../../facts/schema.ts';
 
-export type QuestionId = 'us' | 'kind' | 'amount' | 'hedging';
+export type QuestionId = 'where' | 'kind' | 'amount' | 'hedging';
+/** A jurisdiction outside the US that the course covers. */
+export type WorldId = Exclude<Jurisdiction, 'us'>;
+export type Where = 'us' | WorldId | 'other';
+
 export type EcpStatus = 'unknown' | 'yes' | 'no' | 'maybe';
 
 export interface ProductOutcome {
@@ -34,10 +41,13 @@ export interface Outcome {
   questions: QuestionId[];
   /** The first relevant question without a usable answer; null once the result is complete. */
   next: QuestionId | null;
-  scope: 'unknown' | 'us' | 'not-us';
+  /** Where the reader lives, from the answer (or, in an old link, from "us=yes|no"); empty when not answered. */
+  where: Where | '';
+  /** `world`: one of the eight jurisdictions; `not-us`: somewhere the course does not cover. */
+  scope: 'unknown' | 'us' | 'not-us' | 'world';
   ecp: EcpStatus;
   finding: { id: FindingId } & Statement;
-  /** What this person can use; empty outside the US. */
+  /** What this person can use in the US; empty elsewhere. */
   products: ProductOutcome[];
   /** One sentence for the live region. */
   summary: string;
@@ -61,14 +71,25 @@ export function parseAmount(raw: string): { ok: true; value: DecimalT } | { ok: 
   return { ok: true, value: read.value };
 }
 
+export const isWorld = (v: string): v is WorldId => (WORLD as readonly string[]).includes(v);
+
+/** Where the answers say the reader lives: the `where` answer, else an old link's `us=yes` (US) or `us=no`. */
+export function whereOf(answers: Pick<UsAccessValues, 'where' | 'us'>): Where | '' {
+  if (answers.where !== '') return answers.where as Where;
+  if (answers.us === 'yes') return 'us';
+  if (answers.us === 'no') return 'other';
+  return '';
+}
+
 /** Decides the outcome for a set of answers; unanswered or irrelevant answers are ignored. */
 export function decide(answers: UsAccessValues, r: Rules = defaultRules): Outcome {
-  const questions: QuestionId[] = ['us'];
+  const questions: QuestionId[] = ['where'];
   const errors: Partial<Record<QuestionId, string>> = {};
+  const where = whereOf(answers);
   const finish = (next: QuestionId | null, scope: Outcome['scope'], ecp: EcpStatus, findingId: FindingId): Outcome => {
     const finding = { id: findingId, ...r.findings[findingId] };
     const products: ProductOutcome[] =
-      scope === 'not-us'
+      scope === 'not-us' || scope === 'world'
         ? []
         : r.products.map((p) => {
             const s = ecp === 'yes' ? p.ecp : p.retail;
@@ -82,11 +103,17 @@ export function decide(answers: UsAccessValues, r: Rules = defaultRules): Outcom
               asOf: s.asOf,
             };
           });
-    return { questions, next, scope, ecp, finding, products, summary: summarize(scope, ecp, products), errors };
+    // A jurisdiction's own outcome (world.ts) loads with its facts; until then the live region says so.
+    const summary =
+      scope === 'world' && isWorld(where)
+        ? `Loading the rules for ${JURISDICTION_NAMES[where]}…`
+        : summarize(scope, ecp, products);
+    return { questions, next, where, scope, ecp, finding, products, summary, errors };
   };
 
-  if (answers.us === '') return finish('us', 'unknown', 'unknown', 'unknown');
-  if (answers.us === 'no') return finish(null, 'not-us', 'unknown', 'not-us');
+  if (where === '') return finish('where', 'unknown', 'unknown', 'unknown');
+  if (where === 'other') return finish(null, 'not-us', 'unknown', 'not-us');
+  if (where !== 'us') return finish(null, 'world', 'unknown', 'world');
 
   questions.push('kind');
   if (answers.kind === '') return finish('kind', 'us', 'unknown', 'unknown');
@@ -125,7 +152,7 @@ export function decide(answers: UsAccessValues, r: Rules = defaultRules): Outcom
 }
 
 function summarize(scope: Outcome['scope'], ecp: EcpStatus, products: ProductOutcome[]): string {
-  if (scope === 'not-us') return 'This tool covers US rules only; outside the US your own country’s rules apply.';
+  if (scope === 'not-us') return 'The course does not cover where you live; check with your own financial regulator.';
   const lead =
     ecp === 'yes'
       ? 'Likely an eligible contract participant.'

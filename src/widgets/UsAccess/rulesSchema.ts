@@ -1,5 +1,5 @@
 /**
- * The zod schema of the US access rules (rules.ts) and the types derived from it. The data is checked
+ * The zod schema of the navigator's US rules (rules.ts) and the types derived from it. The data is checked
  * against it at build time (the tool page) and in the unit tests, not in the browser, where zod's
  * weight would break the JavaScript budget.
  */
@@ -56,6 +56,7 @@ export const rulesSchema = z.object({
       'entity-maybe',
       'entity-not',
       'not-us',
+      'world',
       'unknown',
     ]),
     statementSchema,

@@ -5,11 +5,13 @@ export interface FigureProps {
   testId: string;
   /** 'good' for gains, 'bad' for losses or warnings; omitted for neutral figures. */
   tone?: 'good' | 'bad' | undefined;
+  /** The widget's key result: the embed layout keeps it in the first screen (e2e/embed-fit.spec.ts looks for it). */
+  keyResult?: boolean;
 }
 
-export function Figure({ label, value, testId, tone }: FigureProps) {
+export function Figure({ label, value, testId, tone, keyResult }: FigureProps) {
   return (
-    <div class={tone ? `ll-${tone}` : ''}>
+    <div class={tone ? `ll-${tone}` : ''} data-key-result={keyResult ? '' : undefined}>
       <dt>{label}</dt>
       <dd data-testid={testId}>{value}</dd>
     </div>

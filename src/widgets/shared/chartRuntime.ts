@@ -116,18 +116,31 @@ function toConfig(spec: ChartSpec): ChartConfiguration {
   };
 }
 
-/** Draws a chart into a canvas; returns `update` (redraw it from a new spec) and `destroy` (remove it). */
+/**
+ * Draws a chart into a canvas, and again with the new colours when the theme changes; returns `update` (redraw it
+ * from a new spec) and `destroy` (remove it).
+ */
 export function mountChart(
   canvas: HTMLCanvasElement,
   spec: ChartSpec,
 ): { update(next: ChartSpec): void; destroy(): void } {
+  let current = spec;
   let chart = new Chart(canvas, toConfig(spec));
+  const draw = (next: ChartSpec) => {
+    current = next;
+    chart.destroy();
+    chart = new Chart(canvas, toConfig(next));
+  };
+  const redraw = () => draw(current);
+  const mo = new MutationObserver(redraw);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const mq = matchMedia('(prefers-color-scheme: dark)');
+  mq.addEventListener('change', redraw);
   return {
-    update(next) {
-      chart.destroy();
-      chart = new Chart(canvas, toConfig(next));
-    },
+    update: draw,
     destroy() {
+      mo.disconnect();
+      mq.removeEventListener('change', redraw);
       chart.destroy();
     },
   };

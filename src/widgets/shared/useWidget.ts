@@ -58,6 +58,9 @@ export function useWidget<S extends ParamShape, R>(
 
   // Whether the link's parameters have been read: the URL is not written before, or it would lose them.
   const urlRead = useRef(false);
+  // The values of the latest render, for the effect below (a reader may type while the model loads).
+  const latest = useRef(values);
+  latest.current = values;
 
   // On the client, the link's parameters replace the server-rendered defaults (once the model is here to check them).
   useEffect(() => {
@@ -65,7 +68,7 @@ export function useWidget<S extends ParamShape, R>(
     urlRead.current = true;
     const parsed = parseParams(spec, location.search);
     // The values shown so far: the server's, or what the reader changed while the model was on its way.
-    const merged = { ...values, ...pick(parsed.values, parsed.fromUrl) };
+    const merged = { ...latest.current, ...pick(parsed.values, parsed.fromUrl) };
     const check = compute(merged);
     const extra: string[] = [];
     if (!check.ok) {
@@ -79,7 +82,9 @@ export function useWidget<S extends ParamShape, R>(
         }
       }
     }
-    setValues(merged);
+    // Only the link's settings are applied: a change the reader makes meanwhile is kept.
+    const fromLink = pick(merged, parsed.fromUrl);
+    setValues((current) => ({ ...current, ...fromLink }));
     setNotes([...parsed.notes, ...extra]);
   }, [ready]);
 

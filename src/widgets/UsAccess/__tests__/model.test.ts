@@ -41,8 +41,8 @@ const PATHS: {
   {
     name: 'nothing answered: the first question and the retail picture',
     a: {},
-    questions: ['us'],
-    next: 'us',
+    questions: ['where'],
+    next: 'where',
     ecp: 'unknown',
     finding: 'unknown',
     products: RETAIL,
@@ -50,7 +50,7 @@ const PATHS: {
   {
     name: 'not in the US: out of scope, no products',
     a: { us: 'no' },
-    questions: ['us'],
+    questions: ['where'],
     next: null,
     ecp: 'unknown',
     finding: 'not-us',
@@ -59,7 +59,7 @@ const PATHS: {
   {
     name: 'in the US, nothing more yet',
     a: { us: 'yes' },
-    questions: ['us', 'kind'],
+    questions: ['where', 'kind'],
     next: 'kind',
     ecp: 'unknown',
     finding: 'unknown',
@@ -68,7 +68,7 @@ const PATHS: {
   {
     name: 'individual, amount not given yet',
     a: { us: 'yes', kind: 'individual' },
-    questions: ['us', 'kind', 'amount'],
+    questions: ['where', 'kind', 'amount'],
     next: 'amount',
     ecp: 'unknown',
     finding: 'unknown',
@@ -77,7 +77,7 @@ const PATHS: {
   {
     name: 'individual with $250,000: retail, hedging not asked',
     a: { us: 'yes', kind: 'individual', amount: '250000' },
-    questions: ['us', 'kind', 'amount'],
+    questions: ['where', 'kind', 'amount'],
     next: null,
     ecp: 'no',
     finding: 'individual-not',
@@ -86,7 +86,7 @@ const PATHS: {
   {
     name: 'individual with $7M, hedging not answered yet',
     a: { us: 'yes', kind: 'individual', amount: '7000000' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: 'hedging',
     ecp: 'unknown',
     finding: 'unknown',
@@ -95,7 +95,7 @@ const PATHS: {
   {
     name: 'individual with $7M who hedges: ECP',
     a: { us: 'yes', kind: 'individual', amount: '7000000', hedging: 'yes' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: null,
     ecp: 'yes',
     finding: 'individual-hedging',
@@ -104,7 +104,7 @@ const PATHS: {
   {
     name: 'individual with $7M who does not hedge: retail',
     a: { us: 'yes', kind: 'individual', amount: '7000000', hedging: 'no' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: null,
     ecp: 'no',
     finding: 'individual-not',
@@ -113,7 +113,7 @@ const PATHS: {
   {
     name: 'individual with $12M: ECP, hedging not asked',
     a: { us: 'yes', kind: 'individual', amount: '12,000,000', hedging: 'no' },
-    questions: ['us', 'kind', 'amount'],
+    questions: ['where', 'kind', 'amount'],
     next: null,
     ecp: 'yes',
     finding: 'individual-over',
@@ -122,7 +122,7 @@ const PATHS: {
   {
     name: 'entity, assets not given yet',
     a: { us: 'yes', kind: 'entity' },
-    questions: ['us', 'kind', 'amount'],
+    questions: ['where', 'kind', 'amount'],
     next: 'amount',
     ecp: 'unknown',
     finding: 'unknown',
@@ -131,7 +131,7 @@ const PATHS: {
   {
     name: 'entity with $25M of assets: ECP',
     a: { us: 'yes', kind: 'entity', amount: '$25,000,000' },
-    questions: ['us', 'kind', 'amount'],
+    questions: ['where', 'kind', 'amount'],
     next: null,
     ecp: 'yes',
     finding: 'entity-assets',
@@ -140,7 +140,7 @@ const PATHS: {
   {
     name: 'entity with $3M, hedging not answered yet',
     a: { us: 'yes', kind: 'entity', amount: '3000000' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: 'hedging',
     ecp: 'unknown',
     finding: 'unknown',
@@ -149,7 +149,7 @@ const PATHS: {
   {
     name: 'entity with $3M that hedges its business: possibly ECP, shown the retail picture',
     a: { us: 'yes', kind: 'entity', amount: '3000000', hedging: 'yes' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: null,
     ecp: 'maybe',
     finding: 'entity-maybe',
@@ -158,7 +158,7 @@ const PATHS: {
   {
     name: 'entity with $3M that does not hedge: retail',
     a: { us: 'yes', kind: 'entity', amount: '3000000', hedging: 'no' },
-    questions: ['us', 'kind', 'amount', 'hedging'],
+    questions: ['where', 'kind', 'amount', 'hedging'],
     next: null,
     ecp: 'no',
     finding: 'entity-not',
@@ -268,6 +268,8 @@ test('every statement the navigator can show has an https source and an ISO "as 
       seen.add(s.text);
     }
   }
+  // The "world" finding, reached by any of the eight jurisdictions (their paths: world.test.ts).
+  seen.add(decide(answers({ where: 'eu' })).finding.text);
   // All findings and both versions of every product are reachable.
   assert.equal(seen.size, Object.keys(rules.findings).length + rules.products.length * 2);
   assert.match(rules.disclaimer, /not legal advice/);

@@ -1,0 +1,161 @@
+/**
+ * Embeds fit the frame a blogger gets: WordPress clamps a frame at 1000 px, so every registered widget's embed (and the
+ * quiz card) must fit in at most 1000 px of height at 360 px wide and 760 px at 700 px wide, with its key result in
+ * the first screen, the height the registry declares for snippets and oEmbed equal to the real one, and an "open the
+ * full tool" link that carries the scenario.
+ */
+import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { widgets, quizCard, embedHeight, EMBED_FIT, type WidgetEntry } from '../src/widgets/registry.ts';
+
+/**
+ * Widgets other work owns today (being reworked or new): measured only with FIT_ALL=1, so that their fit can be
+ * reported without failing the suite. Remove an id once its embed layout is done.
+ */
+const PENDING = new Set(['us-access', 'order-fills', 'token-decay']);
+const ALL = !!process.env['FIT_ALL'];
+/** Declared and real heights may differ by this much (fonts, rounding). */
+const TOLERANCE = 24;
+
+/** The height an embed frame reports (src/embed/frame.ts measures the same). */
+async function documentHeight(page: Page): Promise<number> {
+  return page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+}
+
+/** The embed has hydrated: no island is waiting for its script. */
+async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+/** A parameter of the widget to carry in a scenario: leverage where it has one, a number, or another choice. */
+function scenarioParam(widget: WidgetEntry): [string, string] {
+  const shape = widget.params.shape;
+  const keys = Object.keys(shape);
+  const key = keys.find((k) => /lev/.test(k)) ?? keys.find((k) => shape[k]?.kind === 'number');
+  if (key) return [key, '7'];
+  for (const k of keys) {
+    const def = shape[k];
+    const other = def?.kind === 'enum' ? def.values.find((v) => v !== widget.params.defaults[k]) : undefined;
+    if (other !== undefined) return [k, other];
+  }
+  throw new Error(`${widget.id} has no number or choice parameter`);
+}
+
+for (const fit of EMBED_FIT) {
+  test.describe(`${fit.width} px wide`, () => {
+    test.use({ viewport: { width: fit.width, height: fit.firstScreen } });
+
+    for (const widget of widgets) {
+      test(`${widget.id}: fits ${fit.maxHeight} px, key result in view, declared height true`, async ({
+        page,
+        problems,
+      }) => {
+        test.skip(PENDING.has(widget.id) && !ALL, 'owned by other work today; run with FIT_ALL=1');
+        await page.goto(`/embed/v1/${widget.id}/`);
+        await hydrated(page);
+        const height = await documentHeight(page);
+        expect(height, `${widget.id} is ${height} px tall at ${fit.width} px`).toBeLessThanOrEqual(fit.maxHeight);
+        const key = page.locator('[data-key-result]').first();
+        await expect(key).toBeVisible();
+        const box = await key.boundingBox();
+        expect(box, 'the key result has a box').not.toBeNull();
+        expect((box?.y ?? 0) + (box?.height ?? 0), 'the key result ends inside the first screen').toBeLessThanOrEqual(
+          fit.firstScreen,
+        );
+        const declared = embedHeight(widget, fit.width);
+        expect(Math.abs(declared - height), `declared ${declared} px, real ${height} px`).toBeLessThanOrEqual(
+          TOLERANCE,
+        );
+        expect(problems.list).toEqual([]);
+      });
+    }
+
+    test(`quiz card: fits ${fit.maxHeight} px, one question at a time, declared height true`, async ({
+      page,
+      problems,
+    }) => {
+      await page.goto('/embed/v1/quiz/liquidation/');
+      await hydrated(page);
+      const questions = page.locator('[data-quiz-question]');
+      await expect(questions.filter({ visible: true })).toHaveCount(1);
+      const declared = embedHeight(quizCard, fit.width);
+      const total = await questions.count();
+      expect(total).toBeGreaterThanOrEqual(8);
+      // Every question, reached with "Next", fits; the card does not jump in height from one to the next.
+      for (let i = 0; i < total; i++) {
+        const height = await documentHeight(page);
+        expect(height, `question ${i + 1} at ${fit.width} px`).toBeLessThanOrEqual(fit.maxHeight);
+        expect(
+          Math.abs(declared - height),
+          `question ${i + 1}: declared ${declared}, real ${height}`,
+        ).toBeLessThanOrEqual(TOLERANCE);
+        const shown = questions.filter({ visible: true });
+        await expect(shown).toHaveCount(1);
+        const box = await shown.boundingBox();
+        expect((box?.y ?? 0) + 80, 'the question starts in the first screen').toBeLessThanOrEqual(fit.firstScreen);
+        if (i < total - 1) await page.getByRole('button', { name: 'Next question' }).click();
+      }
+      await page.getByRole('button', { name: 'Previous question' }).click();
+      await expect(page.locator('[data-quiz-question]').filter({ visible: true })).toHaveAttribute(
+        'data-quiz-question',
+        String(total - 2),
+      );
+      expect(problems.list).toEqual([]);
+    });
+  });
+}
+
+test.describe('the quiz cards of every lesson fit', () => {
+  for (const fit of EMBED_FIT) {
+    test(`at ${fit.width} px`, async ({ page, request }) => {
+      await page.setViewportSize({ width: fit.width, height: fit.firstScreen });
+      const sitemap = await (await request.get('/sitemap-0.xml')).text();
+      const lessons = [...sitemap.matchAll(/\/lessons\/([a-z0-9-]+)\//g)].map((m) => m[1]);
+      let checked = 0;
+      for (const lesson of new Set(lessons)) {
+        const res = await page.goto(`/embed/v1/quiz/${lesson}/`);
+        if (!res || res.status() === 404) continue;
+        await hydrated(page);
+        const total = await page.locator('[data-quiz-question]').count();
+        for (let i = 0; i < total; i++) {
+          const height = await documentHeight(page);
+          expect(height, `${lesson} question ${i + 1}`).toBeLessThanOrEqual(
+            Math.min(fit.maxHeight, embedHeight(quizCard, fit.width) + TOLERANCE),
+          );
+          if (i < total - 1) await page.getByRole('button', { name: 'Next question' }).click();
+        }
+        checked++;
+      }
+      expect(checked).toBeGreaterThanOrEqual(8);
+    });
+  }
+});
+
+for (const widget of widgets) {
+  test(`${widget.id}: "open the full tool" carries the scenario`, async ({ page }) => {
+    test.skip(PENDING.has(widget.id) && !ALL, 'owned by other work today; run with FIT_ALL=1');
+    const [key, value] = scenarioParam(widget);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`/embed/v1/${widget.id}/?${key}=${value}`);
+    await hydrated(page);
+    const link = page.getByRole('link', { name: /open the full tool/i });
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('href', new RegExp(`/tools/${widget.id}/\\?(.*&)?${key}=${value}(&|$)`));
+    // A change the reader makes is carried too (the frame's address is read only once, at load).
+    await page.locator(`main input[type="text"]:visible:not([id$="-${key}"])`).first().fill('8');
+    await expect(link).toHaveAttribute('href', /=8(&|$)/);
+    await expect(link).toHaveAttribute('href', new RegExp(`${key}=${value}(&|$)`));
+    // The full tool opens with the same scenario.
+    const href = (await link.getAttribute('href')) ?? '';
+    await page.goto(new URL(href, page.url()).href);
+    await expect(page).toHaveURL(new RegExp(`${key}=${value}`));
+  });
+}
+
+test('the tool page keeps the full layout: nothing is folded away', async ({ page }) => {
+  await page.goto('/tools/liquidation/');
+  await hydrated(page);
+  await expect(page.locator('.ll-widget details.ll-more:not([open])')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /open the full tool/i })).toHaveCount(0);
+});

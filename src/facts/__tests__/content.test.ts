@@ -1,0 +1,110 @@
+/**
+ * Every page that states a regulatory fact reads it from the collection: the lessons name facts with <Fact id>, lesson
+ * 11 types no regulatory number (no cap, no percentage), lesson 10 no longer types the US thresholds, and the quizzes'
+ * fixed answers agree with the facts they rest on.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { fact, facts } from '../data.ts';
+import { WORLD } from '../jurisdictions.ts';
+
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const LESSON_10 = read('content/lessons/10-us-regulation.mdx');
+const LESSON_11 = read('content/lessons/11-rules-outside-the-us.mdx');
+
+/** The body a reader sees as prose: no front matter, imports, JSX tags or link targets. */
+function prose(mdx: string): string {
+  return mdx
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/^import[\s\S]*?from\s+'[^']+';$/gm, '')
+    .replace(/<[A-Za-z][^>]*?\/>/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']');
+}
+
+/** Every <Fact …/> tag: its id and what it shows. */
+function factTags(mdx: string): { id: string; show: string }[] {
+  return [...mdx.matchAll(/<Fact\s+([^>]*?)\/>/g)].map((m) => ({
+    id: /\bid="([^"]+)"/.exec(m[1])?.[1] ?? '',
+    show: /\bshow="([^"]+)"/.exec(m[1])?.[1] ?? 'value',
+  }));
+}
+
+for (const [name, mdx] of [
+  ['10-us-regulation', LESSON_10],
+  ['11-rules-outside-the-us', LESSON_11],
+] as const) {
+  test(`${name}: every <Fact> names a fact of the collection that has what it shows`, () => {
+    const tags = factTags(mdx);
+    assert.ok(tags.length >= 8, `${tags.length} facts`);
+    for (const { id, show } of tags) {
+      const f = fact(id);
+      if (show === 'closeOut') assert.ok(f.marginCloseOut, id);
+      if (show === 'effective') assert.ok(f.effective, id);
+      if (show === 'expires') assert.ok(f.expires, id);
+      if (show === 'value') assert.ok(f.value || f.retail, id);
+    }
+  });
+}
+
+test('lesson 11 types no regulatory number: every cap, percentage and ratio comes from the collection or calc', () => {
+  const text = prose(LESSON_11);
+  assert.doesNotMatch(text, /\d+\s*:\s*1\b/, 'a ratio such as 2:1 typed in prose');
+  assert.doesNotMatch(text, /\b\d+(\.\d+)?\s?x\b/, 'a multiple such as 2x typed in prose');
+  assert.doesNotMatch(text, /\d+(\.\d+)?\s?(%|percent)/, 'a percentage typed in prose');
+});
+
+test('lesson 11 shows the side-by-side table and a fact of each of the eight jurisdictions', () => {
+  assert.match(LESSON_11, /<FactTable\b/);
+  const shown = new Set(factTags(LESSON_11).map((t) => fact(t.id).jurisdiction));
+  for (const j of WORLD) assert.ok(shown.has(j), j);
+});
+
+test('lesson 10 reads the US thresholds, the penalty and the margin rules from the collection', () => {
+  const text = prose(LESSON_10);
+  for (const typed of [/\$10,000,000/, /\$5,000,000/, /\$\d+ million/, /\$1,250,000/, /28 days/, /\b50%/, /\b25%/]) {
+    assert.doesNotMatch(text, typed);
+  }
+  const ids = new Set(factTags(LESSON_10).map((t) => t.id));
+  for (const id of [
+    'us-ecp-individual',
+    'us-ecp-individual-hedging',
+    'us-kraken-penalty',
+    'us-reg-t',
+    'us-finra-4210',
+  ]) {
+    assert.ok(ids.has(id), id);
+  }
+});
+
+interface Numeric {
+  id: string;
+  answer: string | number;
+  check?: { input: Record<string, number | string> };
+}
+const bank = (slug: string) => (parse(read(`content/quizzes/${slug}.yaml`)) as { questions: Numeric[] }).questions;
+const question = (slug: string, id: string) => {
+  const q = bank(slug).find((x) => x.id === id);
+  assert.ok(q, `${slug}: ${id}`);
+  return q;
+};
+
+test('the quizzes’ fixed answers agree with the facts they rest on', () => {
+  // The hedging threshold, asked in millions: 5 × 1,000,000 = 5,000,000 (7 U.S.C. 1a(18)(A)(xi)).
+  const hedging = question('us-regulation', 'ecp-hedging-threshold');
+  assert.equal(String(Number(hedging.answer) * 1_000_000), fact('us-ecp-individual-hedging').value?.amount);
+  // Lesson 11: the position at the EU cap uses the cap of the fact; the close-out rate is 50 % of the 1/2 margin.
+  const cap = question('rules-outside-the-us', 'cap-position');
+  assert.equal(String(cap.check?.input['leverage']), fact('eu-cfd').maxLeverage);
+  const closeOut = question('rules-outside-the-us', 'eu-close-out-price');
+  assert.equal(String(closeOut.check?.input['leverage']), fact('eu-cfd').maxLeverage);
+  // 0.25 = 50 % × 1/2.
+  assert.equal(closeOut.check?.input['maintenanceMarginRate'], 0.25);
+  assert.equal(fact('eu-cfd').marginCloseOut, '50');
+});
+
+test('every fact the lessons and quizzes use is in the collection, and the collection is not empty', () => {
+  assert.ok(facts.length >= 25);
+});
