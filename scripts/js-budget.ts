@@ -26,6 +26,13 @@ export interface PageBudget {
 /** The budgets, most specific first. */
 export const BUDGETS: PageBudget[] = [
   {
+    // A configurator is a page for bloggers, not one readers land on: its widget is held to 40 KB on its tool page
+    // (and in a browser on its embed), and the configurator's own script (snippets, preview, measuring) comes on top.
+    test: (path) => /^\/widgets\/[a-z0-9-]+\/$/.test(path),
+    limit: 42 * 1024,
+    reason: "a configurator page's own scripts (about 2 KB) plus its widget's island stay under 42 KB gzip",
+  },
+  {
     test: () => true,
     limit: 40 * 1024,
     reason: "a page's own scripts plus its heaviest client:visible island (static imports only) stay under 40 KB gzip",
@@ -185,7 +192,7 @@ async function main(): Promise<void> {
   const browser = await measureTransfer(root, pagePaths(root));
   for (const line of table(reports, browser)) console.log(line);
   console.log(
-    `\nstatic (gated): ${BUDGETS[0]?.reason}; a lesson with no widget ${kb(PROSE_LESSON_LIMIT)}; ${LOADER.reason}.` +
+    `\nstatic (gated): ${BUDGETS.at(-1)?.reason}; a configurator page ${kb(BUDGETS[0]?.limit ?? 0)}; a lesson with no widget ${kb(PROSE_LESSON_LIMIT)}; ${LOADER.reason}.` +
       `\nin browser: gzip of every JavaScript response Chromium fetched for the page, with` +
       ` no scrolling or interaction, until load and network idle (${browser.length} pages in` +
       ` ${((Date.now() - t0) / 1000).toFixed(0)} s). It includes import() and every island in the first screen;` +

@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { browserOver, measureSite, staticImports, table } from '../js-budget.ts';
+import { BUDGETS, browserOver, measureSite, staticImports, table } from '../js-budget.ts';
 
 /** A tiny built site: a light page, a lesson without widgets, and a deliberately heavy page. */
 function fixtureSite(): string {
@@ -120,4 +120,13 @@ test('the browser measure is gated at 40 KB on embed and tool pages only, and th
   assert.match(lines[1] ?? '', /40\.0 KB \(gated\)$/);
   assert.match(lines[2] ?? '', /41\.0 KB OVER$/);
   assert.match(lines[3] ?? '', /90\.0 KB$/);
+});
+
+test('only a widget configurator page gets the 42 KB allowance; tool pages, the list and lessons keep 40 KB', () => {
+  const limit = (path: string) => BUDGETS.find((b) => b.test(path))?.limit;
+  assert.equal(limit('/widgets/margin-modes/'), 42 * 1024);
+  assert.equal(limit('/widgets/'), 40 * 1024);
+  assert.equal(limit('/tools/margin-modes/'), 40 * 1024);
+  assert.equal(limit('/embed/v1/margin-modes/'), 40 * 1024);
+  assert.equal(limit('/lessons/liquidation/'), 40 * 1024);
 });

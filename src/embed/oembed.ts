@@ -3,7 +3,7 @@
  * generated as static JSON at build time. The html is a blockquote that reads as the scenario in
  * words, a link, and the iframe, which is all WordPress keeps for an unknown provider.
  */
-import { widgetById } from '../widgets/registry.ts';
+import { embedHeight, quizCard, widgetById } from '../widgets/registry.ts';
 import { presetsFor } from './presets.ts';
 import { cardFor } from './cards.ts';
 import { escapeHtml } from './html.ts';
@@ -26,6 +26,17 @@ export function embedPaths({ widgetId, presetId }: EmbedTarget) {
   };
 }
 
+/**
+ * The height an oEmbed answer declares for a frame OEMBED_WIDTH wide: the measured embed height at that width (the
+ * registry's), within WordPress's 1000 px clamp, nudged off a 4:3 or 16:9 ratio, which WordPress's editor crops
+ * (see embeds.md 3.10).
+ */
+export function declaredHeight(measured: number): number {
+  const height = Math.min(measured, 1000);
+  const cropped = height * 4 === OEMBED_WIDTH * 3 || height * 16 === OEMBED_WIDTH * 9;
+  return cropped ? height + 1 : height;
+}
+
 export function oembedResponse(site: URL, target: EmbedTarget) {
   const widget = widgetById(target.widgetId);
   if (!widget) throw new Error(`[leverage-lab] oEmbed: no widget "${target.widgetId}"`);
@@ -37,8 +48,7 @@ export function oembedResponse(site: URL, target: EmbedTarget) {
   const embedUrl = new URL(paths.embed, site).href;
   const title = `${preset?.title ?? widget.title} (Leverage Lab)`;
   const card = cardFor(widget.id, preset?.params ?? {}, preset?.title);
-  // Avoid a 4:3 or 16:9 ratio: WordPress's editor crops those (see embeds.md 3.10).
-  const height = Math.min(widget.defaultHeight, 1000);
+  const height = declaredHeight(embedHeight(widget, OEMBED_WIDTH));
   return {
     version: '1.0',
     type: 'rich',
@@ -62,7 +72,7 @@ export function quizOembedResponse(site: URL, lesson: { slug: string; title: str
   const title = `Quiz: ${lesson.title} (Leverage Lab)`;
   const embedUrl = new URL(`/embed/v1/quiz/${lesson.slug}/`, site).href;
   const lessonUrl = new URL(`/lessons/${lesson.slug}/`, site).href;
-  const height = 1000;
+  const height = declaredHeight(embedHeight(quizCard, OEMBED_WIDTH));
   return {
     version: '1.0',
     type: 'rich',

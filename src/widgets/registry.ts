@@ -109,7 +109,8 @@ export const widgets: readonly WidgetEntry[] = [
       'Choose where you live to see what applies. Every statement names its source and the date it was checked. This is general education, not legal advice, and your answers are never stored: they stay only in this page’s address.',
     ],
     params: usAccessParams,
-    defaultHeight: 1400,
+    defaultHeight: 913,
+    wideHeight: 659,
     lesson: 'us-regulation',
   },
   {
@@ -165,8 +166,8 @@ export const widgets: readonly WidgetEntry[] = [
       'A stop-market always fills once triggered, but not always at its price. A stop-limit never fills worse than its limit, but it may not fill at all when the price runs through it. Liquidation is checked on the mark price, whatever your stop watches. Each order is played on its own, fees left out.',
     ],
     params: orderFillsParams,
-    defaultHeight: 1000,
-    wideHeight: 760,
+    defaultHeight: 954,
+    wideHeight: 649,
     lesson: 'orders-and-positions',
   },
   {
@@ -180,7 +181,8 @@ export const widgets: readonly WidgetEntry[] = [
       'Pick a choppy path, where bitcoin goes up and down by the same share each day, or one of ten real crash and squeeze windows, hour by hour. After a rise and an equal fall the token keeps 1 − L² × x² of its value: with leverage, the chop costs far more than the move itself.',
     ],
     params: tokenDecayParams,
-    defaultHeight: 1500,
+    defaultHeight: 733,
+    wideHeight: 416,
     lesson: 'coin-margined-and-other-products',
   },
 ];

@@ -61,3 +61,12 @@ test('card text is escaped and wrapped', () => {
   assert.ok(svg.includes('&lt;script&gt;&amp;'));
   assert.deepEqual(wrap('aa bb cc dd', 5), ['aa bb', 'cc dd']);
 });
+
+test('declared heights: the measured height at 720 px, clamped at 1000, never a ratio WordPress crops', async () => {
+  const { declaredHeight } = await import('../oembed.ts');
+  assert.equal(declaredHeight(654), 654);
+  assert.equal(declaredHeight(2266), 1000);
+  // 720 × 3/4 = 540 (4:3) and 720 × 9/16 = 405 (16:9) are both cropped by the editor.
+  assert.equal(declaredHeight(540), 541);
+  assert.equal(declaredHeight(405), 406);
+});

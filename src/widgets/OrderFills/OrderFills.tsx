@@ -14,7 +14,7 @@ import { FullToolLink, More } from '../shared/Compact.tsx';
 import { serializeParams } from '../shared/params.ts';
 import { afterInteraction } from '../shared/LazyChart.tsx';
 import { hasParams } from '../shared/linkParams.ts';
-import { formatMoney, formatNumber, formatPrice, type DecimalLike } from '../../format/numbers.ts';
+import { formatMoney, formatMultiple, formatNumber, formatPrice, type DecimalLike } from '../../format/numbers.ts';
 import { DATA_CREDIT, WINDOWS } from '../Replay/menu.ts';
 import type { MarketWindow } from '../Replay/parseWindow.ts';
 import { BLOCK_ATTRIBUTE, windowBlockText, windowFromBlock } from '../Replay/hydrate.ts';
@@ -121,6 +121,118 @@ export default function OrderFills({
   }, [chosen, windows]);
   const loading = w.errors[LOADING];
 
+  // The embed layout keeps the entry and the margin in view and folds these behind a one-line summary.
+  const pathAndSide = (
+    <>
+      <SelectField
+        id={id('window')}
+        label="Price path"
+        value={chosen}
+        options={WINDOW_OPTIONS}
+        onChange={(value) => w.set('window', value)}
+        error={w.errors['window']}
+        hint={
+          loading ? (
+            <span role="status">{loading}</span>
+          ) : (
+            <>
+              Hourly candles of Binance’s BTCUSDT perpetual, last and mark price. Data:{' '}
+              <a href={DATA_CREDIT.url} rel="noopener noreferrer">
+                {DATA_CREDIT.name}
+              </a>{' '}
+              (
+              <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
+                {DATA_CREDIT.licence}
+              </a>
+              ).
+            </>
+          )
+        }
+      />
+      <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
+    </>
+  );
+  const entryAndMargin = (
+    <>
+      <NumberField
+        {...bind('entry')}
+        label="Entry candle"
+        hint={`The position opens at this candle’s close (1 to ${r.candleCount - 1}).`}
+      />
+      <NumberField {...bind('margin')} label="Margin" unit="USDT" />
+    </>
+  );
+  const orderFields = (
+    <>
+      <LeverageField {...bind('leverage')} />
+      <NumberField
+        {...bind('stop')}
+        label="Stop distance"
+        unit="%"
+        hint="How far against you the three stops trigger."
+      />
+      <NumberField
+        {...bind('limit')}
+        label="Stop-limit offset"
+        unit="%"
+        hint="How far past its trigger the stop-limit still accepts a fill."
+      />
+      <NumberField {...bind('tp')} label="Take-profit distance" unit="%" />
+      <MaintenanceRateField {...bind('mmr')} />
+    </>
+  );
+  // The outcomes in words are the key result: after the figures on the tool page. The embed layout puts one short
+  // line per order first of all, and folds the full sentences with the table.
+  const outcomes = (
+    <ul class="ll-order-outcomes" data-testid="outcomes">
+      {r.orders.map((o) => (
+        <li key={o.id} data-testid={`outcome-${o.id}`} data-status={o.status}>
+          {o.sentence}
+        </li>
+      ))}
+      <li data-testid="outcome-liquidation">{r.liquidationText}</li>
+    </ul>
+  );
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
+      <LiveSummary stale={w.stale} text={summary(r)} />
+      {compact && loading && (
+        <p class="ll-order-loading" role="status">
+          {loading}
+        </p>
+      )}
+      {compact && (
+        <ul class="ll-order-outcomes" data-testid="brief-outcomes" data-key-result>
+          {r.orders.map((o) => (
+            <li key={o.id} data-testid={`brief-${o.id}`} data-status={o.status}>
+              {brief(o)}
+            </li>
+          ))}
+          <li data-testid="brief-liquidation">{briefLiquidation(r)}</li>
+        </ul>
+      )}
+      <dl class="ll-figures">
+        <Figure label="Entry" value={`${price(r.entryPrice)} (${r.entryTime})`} testId="entry-price" />
+        <Figure label="Position" value={`${formatNumber(r.quantity, { digits: 6 })} BTC`} testId="quantity" />
+        <Figure
+          label="Liquidation price (mark)"
+          value={r.liquidationPrice ? price(r.liquidationPrice) : 'none'}
+          testId="liquidation-price"
+          keyResult={!compact}
+        />
+      </dl>
+      <More compact={compact} summary="Why, order by order, and a table">
+        {outcomes}
+        <OrderTable r={r} />
+      </More>
+      <p class="ll-hint">
+        Each order is played on its own, as if it were the only one. Hourly candles hide the order of trades inside the
+        hour: when one candle runs through a stop-limit’s trigger and its limit, the tool assumes the worst (the order
+        was skipped). Fees are left out.
+      </p>
+    </div>
+  );
+
   return (
     <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="order-fills">
       {first && (
@@ -139,86 +251,39 @@ export default function OrderFills({
       )}
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Order settings">
-          <SelectField
-            id={id('window')}
-            label="Price path"
-            value={chosen}
-            options={WINDOW_OPTIONS}
-            onChange={(value) => w.set('window', value)}
-            error={w.errors['window']}
-            hint={
-              loading ? (
-                <span role="status">{loading}</span>
-              ) : (
-                <>
-                  Hourly candles of Binance’s BTCUSDT perpetual, last and mark price. Data:{' '}
-                  <a href={DATA_CREDIT.url} rel="noopener noreferrer">
-                    {DATA_CREDIT.name}
-                  </a>{' '}
-                  (
-                  <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
-                    {DATA_CREDIT.licence}
-                  </a>
-                  ).
-                </>
-              )
-            }
-          />
-          <SideField name={id('side')} value={w.values.side} onChange={(v) => w.set('side', v)} />
-          <NumberField
-            {...bind('entry')}
-            label="Entry candle"
-            hint={`The position opens at this candle’s close (1 to ${r.candleCount - 1}).`}
-          />
-          <NumberField {...bind('margin')} label="Margin" unit="USDT" />
-          <LeverageField {...bind('leverage')} />
-          <NumberField
-            {...bind('stop')}
-            label="Stop distance"
-            unit="%"
-            hint="How far against you the three stops trigger."
-          />
-          <NumberField
-            {...bind('limit')}
-            label="Stop-limit offset"
-            unit="%"
-            hint="How far past its trigger the stop-limit still accepts a fill."
-          />
-          <NumberField {...bind('tp')} label="Take-profit distance" unit="%" />
-          <MaintenanceRateField {...bind('mmr')} />
+          {compact ? (
+            <>
+              {entryAndMargin}
+              <More compact summary={settingsLine(r)}>
+                {pathAndSide}
+                {orderFields}
+              </More>
+            </>
+          ) : (
+            <>
+              {pathAndSide}
+              {entryAndMargin}
+              {orderFields}
+            </>
+          )}
         </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale ? 'true' : undefined}>
-          <LiveSummary stale={w.stale} text={summary(r)} />
-          <dl class="ll-figures">
-            <Figure label="Entry" value={`${price(r.entryPrice)} (${r.entryTime})`} testId="entry-price" />
-            <Figure label="Position" value={`${formatNumber(r.quantity, { digits: 6 })} BTC`} testId="quantity" />
-            <Figure
-              label="Liquidation price (mark)"
-              value={r.liquidationPrice ? price(r.liquidationPrice) : 'none'}
-              testId="liquidation-price"
-              keyResult
-            />
-          </dl>
-          <ul class="ll-order-outcomes" data-testid="outcomes">
-            {r.orders.map((o) => (
-              <li key={o.id} data-testid={`outcome-${o.id}`} data-status={o.status}>
-                {o.sentence}
-              </li>
-            ))}
-            <li data-testid="outcome-liquidation">{r.liquidationText}</li>
-          </ul>
-          <More compact={compact} summary="Table: each order’s trigger, fill and result">
-            <OrderTable r={r} />
-          </More>
-          <p class="ll-hint">
-            Each order is played on its own, as if it were the only one. Hourly candles hide the order of trades inside
-            the hour: when one candle runs through a stop-limit’s trigger and its limit, the tool assumes the worst (the
-            order was skipped). Fees are left out.
-          </p>
-        </div>
+        {!compact && results}
       </div>
+      {compact && (
+        <p class="ll-order-credit">
+          Prices:{' '}
+          <a href={DATA_CREDIT.url} rel="noopener noreferrer">
+            {DATA_CREDIT.name}
+          </a>
+          ,{' '}
+          <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
+            {DATA_CREDIT.licence}
+          </a>
+          . Fees left out.
+        </p>
+      )}
       {compact && <FullToolLink tool="order-fills" query={serializeParams(orderFillsParams, w.values)} />}
     </div>
   );
@@ -265,6 +330,36 @@ function OrderTable({ r }: { r: OrderFillsModelResult }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One order's outcome in a short line, for the embed layout (the full sentence is folded below it). */
+function brief(o: OrderView): string {
+  const on = (candle: number | null, time: string | null) => (candle === null ? '' : ` on candle ${candle} (${time})`);
+  if (o.status === 'not-triggered') return `${o.name} at ${o.levels}: never triggered.`;
+  if (o.status === 'not-filled') {
+    return `${o.name} at ${o.levels}: triggered${on(o.triggerCandle, o.triggerTime)}, never filled.`;
+  }
+  const fill = `${o.name}: filled at ${o.fillPrice ? price(o.fillPrice) : o.levels}${on(o.fillCandle, o.fillTime)}`;
+  if (!o.closes) return `${fill}, too late: the position was liquidated first.`;
+  return `${fill}. PnL ${o.pnl ? usdt(o.pnl, true) : '–'}.`;
+}
+
+/** The liquidation in a short line, for the embed layout. */
+function briefLiquidation(r: OrderFillsModelResult): string {
+  if (!r.liquidationPrice) return 'No liquidation price: the position cannot lose more than its margin.';
+  const at = `Liquidation at ${price(r.liquidationPrice)} (mark price)`;
+  return r.liquidation
+    ? `${at}: reached on candle ${r.liquidation.candle} (${r.liquidation.time}).`
+    : `${at}: never reached.`;
+}
+
+/** The folded settings in one line, from the result shown: "Settings: Black Thursday · long 10x · stop 7,541.47 …". */
+function settingsLine(r: OrderFillsModelResult): string {
+  const title = WINDOWS.find((win) => win.id === r.windowId)?.title.split(',')[0] ?? r.windowId;
+  return (
+    `Settings: ${title} · ${r.side} ${formatMultiple(r.leverage)} · stop ${formatNumber(r.stopPrice)} · ` +
+    `take-profit ${formatNumber(r.takeProfitPrice)}`
   );
 }
 

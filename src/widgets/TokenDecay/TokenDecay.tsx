@@ -1,19 +1,23 @@
 /**
- * Leveraged token vs fixed leverage: the view. All arithmetic is in model.ts and src/calc. A crash window's candles
- * load on demand through the replay widget's loader (Replay/scenarios.ts), once per page.
+ * Leveraged token vs fixed leverage: the view. All arithmetic is in model.ts and src/calc, and both load at the
+ * reader's first interaction: the first result is the server's (serverFirst.ts, passed by TokenDecay.astro as a prop),
+ * chart included (LazyChart draws it as SVG). A crash window's candles load on demand through the replay widget's
+ * loader (Replay/scenarios.ts), once per page.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, NumberField, SelectField } from '../shared/fields.tsx';
-import { Figure, toneOf } from '../shared/Figure.tsx';
-import { LazyChart } from '../shared/LazyChart.tsx';
+import { Figure } from '../shared/Figure.tsx';
+import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
+import { hasParams } from '../shared/linkParams.ts';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
-import { formatMultiple, formatNumber, formatPercent } from '../../format/numbers.ts';
+import { FullToolLink, More } from '../shared/Compact.tsx';
+import { serializeParams } from '../shared/params.ts';
 import { loadWindow } from '../Replay/scenarios.ts';
 import { DATA_CREDIT, WINDOWS } from '../Replay/menu.ts';
-import type { ChartSpec, ChartTable } from '../shared/chartSpec.ts';
-import { closesOf, computeTokenDecay, MAX_DAYS, type LoadedWindow, type TokenDecayReady } from './model.ts';
-import { tokenDecayParams, type PathId, type TokenDecayValues } from './params.ts';
+import type { LoadedWindow } from './model.ts';
+import { MAX_DAYS, tokenDecayParams, type PathId, type TokenDecayValues } from './params.ts';
+import { LOADING, shownOf, type TokenDecayShown } from './shown.ts';
 
 export interface TokenDecayProps {
   /** Starting scenario; the URL's parameters override it on the tool page. */
@@ -22,8 +26,10 @@ export interface TokenDecayProps {
   syncUrl?: boolean;
   /** Makes ids unique when the widget appears more than once on a page. */
   idPrefix?: string;
-  /** The embed layout: a little tighter; the same content. */
+  /** The embed layout: figures first, the chart and the maintenance rate folded, a link to the full tool. */
   compact?: boolean;
+  /** The result for the starting scenario, written on the server (TokenDecay.astro, serverFirst.ts). */
+  first?: TokenDecayShown;
 }
 
 const PATH_OPTIONS: { value: PathId; label: string }[] = [
@@ -31,31 +37,150 @@ const PATH_OPTIONS: { value: PathId; label: string }[] = [
   ...WINDOWS.map((w) => ({ value: w.id as PathId, label: `${w.title} (hourly, real)` })),
 ];
 
-const value = (d: { toFixed(): string }) => formatNumber(d, { digits: 2 });
-const pct = (d: { toFixed(): string }) => formatPercent(d, { signed: true });
+/** The model and src/calc (with decimal.js): loaded at the first interaction, for every result after the first. */
+type Engine = typeof import('./model.ts');
+const ENGINE_WAIT = 'Loading the calculator…';
+const ENGINE_FAILED =
+  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
+const WINDOW_WAIT = 'Loading the price window…';
+const WINDOW_FAILED = 'The price window did not load. Check your connection and reload the page.';
 
-export default function TokenDecay({ initial, syncUrl = true, idPrefix = 'decay', compact = false }: TokenDecayProps) {
+export default function TokenDecay({
+  initial,
+  syncUrl = true,
+  idPrefix = 'decay',
+  compact = false,
+  first,
+}: TokenDecayProps) {
   const start = { ...tokenDecayParams.defaults, ...initial };
   const [windows, setWindows] = useState<Readonly<Record<string, LoadedWindow>>>({});
   const [failed, setFailed] = useState(false);
-  const w = useWidget(tokenDecayParams, start, (v) => computeTokenDecay(v, windows), { syncUrl, data: windows });
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [engineFailed, setEngineFailed] = useState(false);
+  useEffect(() => {
+    const load = () => void import('./model.ts').then(setEngine, () => setEngineFailed(true));
+    // The first result is the server's: the model is needed at once only for a link's own settings.
+    if (!first || (syncUrl && hasParams(tokenDecayParams.shape))) load();
+    else return afterInteraction(load);
+    return undefined;
+  }, [first, syncUrl]);
+  // Until the model (and a window's prices) arrive, only the settings the server rendered have a result: the server's.
+  const sameAsFirst = (v: TokenDecayValues) =>
+    (Object.keys(start) as (keyof TokenDecayValues)[]).every((k) => v[k] === start[k]);
+  const compute = (v: TokenDecayValues) => {
+    if (engine) {
+      const out = engine.computeTokenDecay(v, windows);
+      if (!out.ok) return out;
+      if (out.value.kind === 'ready') return { ok: true as const, value: shownOf(out.value) };
+      if (first && sameAsFirst(v)) return { ok: true as const, value: first };
+      return { ok: false as const, errors: { [LOADING]: failed ? WINDOW_FAILED : WINDOW_WAIT } };
+    }
+    if (first && sameAsFirst(v)) return { ok: true as const, value: first };
+    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+  };
+  const inputs = useMemo(() => ({ windows, engine, engineFailed, failed }), [windows, engine, engineFailed, failed]);
+  const w = useWidget<typeof tokenDecayParams.shape, TokenDecayShown | null>(
+    tokenDecayParams,
+    start,
+    (v) => (first || engine ? compute(v) : { ok: true, value: null }),
+    { syncUrl, data: inputs, ready: engine !== null },
+  );
   const bind = binder(w, idPrefix);
   const path = w.values.path;
   useEffect(() => {
-    if (path === 'choppy' || windows[path]) return;
+    if (!engine || path === 'choppy' || windows[path]) return;
     loadWindow(path).then(
-      (win) => setWindows((loaded) => ({ ...loaded, [win.id]: { title: win.title, closes: closesOf(win.candles) } })),
+      (win) =>
+        setWindows((loaded) => ({ ...loaded, [win.id]: { title: win.title, closes: engine.closesOf(win.candles) } })),
       () => setFailed(true),
     );
-  }, [path, windows]);
-  const r = w.result;
-  const ready = r.kind === 'ready' ? r : null;
-  const chart = useMemo(() => (ready ? chartFor(ready) : null), [ready]);
+  }, [engine, path, windows]);
+  const ready = w.result;
+  const loading = w.errors[LOADING];
+
+  const mmr = (
+    <NumberField
+      {...bind('mmr')}
+      label="Maintenance margin rate"
+      unit="%"
+      hint="For the fixed long only: it is liquidated when its equity falls to this share of its value."
+    />
+  );
+  const results = (
+    <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale || !ready ? 'true' : undefined}>
+      {loading && (
+        <p class="ll-summary" role="status" data-testid="decay-loading">
+          {loading}
+        </p>
+      )}
+      {!ready ? (
+        !loading && (
+          <p class="ll-summary" role="status" data-testid="decay-loading">
+            {ENGINE_WAIT}
+          </p>
+        )
+      ) : (
+        <>
+          <LiveSummary stale={w.stale} text={ready.sentence} />
+          <dl class="ll-figures">
+            <Figure
+              label="Bitcoin over the path"
+              value={ready.figures['underlying-move']}
+              testId="underlying-move"
+              tone={ready.tones.underlying}
+            />
+            <Figure
+              label={`${ready.leverage} × that move`}
+              value={ready.figures['leveraged-move']}
+              testId="leveraged-move"
+            />
+            <Figure
+              label="Leveraged token (from 100)"
+              value={ready.figures['token-end']}
+              testId="token-end"
+              tone={ready.tones.token}
+              keyResult
+            />
+            <Figure
+              label="Fixed long (from 100)"
+              value={ready.figures['fixed-end']}
+              testId="fixed-end"
+              tone={ready.tones.fixed}
+            />
+            <Figure label="Token minus fixed long" value={ready.figures.gap} testId="gap" tone={ready.tones.gap} />
+            <Figure label="Rebalances" value={ready.figures.rebalances} testId="rebalances" />
+          </dl>
+          <More compact={compact} summary="Chart: the token, the fixed long and bitcoin over the path">
+            <LazyChart
+              id={`${idPrefix}-chart`}
+              summary={ready.chart.summary}
+              spec={ready.chart.spec}
+              table={ready.chart.table}
+            />
+          </More>
+          {ready.path !== 'choppy' && (
+            <p class="ll-hint">
+              Hourly closing prices of Binance’s BTCUSDT perpetual from{' '}
+              <a href={DATA_CREDIT.url} rel="noopener noreferrer">
+                {DATA_CREDIT.name}
+              </a>
+              , licensed{' '}
+              <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
+                {DATA_CREDIT.licence}
+              </a>
+              . Only closes are checked, so a wick inside an hour is not seen.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
 
   return (
     <div class={`ll-widget ll-widget-wide${compact ? ' ll-compact' : ''}`} data-widget="token-decay">
       <Notes notes={w.notes} />
       <div class="ll-widget-grid">
+        {compact && results}
         <form class="ll-fields" onSubmit={(e) => e.preventDefault()} aria-label="Token settings">
           <SelectField
             id={`${idPrefix}-path`}
@@ -84,127 +209,17 @@ export default function TokenDecay({ initial, syncUrl = true, idPrefix = 'decay'
               <NumberField {...bind('days')} label="Number of days" hint={`From 1 to ${MAX_DAYS}.`} />
             </>
           )}
-          <NumberField
-            {...bind('mmr')}
-            label="Maintenance margin rate"
-            unit="%"
-            hint="For the fixed long only: it is liquidated when its equity falls to this share of its value."
-          />
-        </form>
-
-        <div class={`ll-results${w.stale ? ' ll-stale' : ''}`} aria-busy={w.stale || !ready ? 'true' : undefined}>
-          {!ready ? (
-            <p class="ll-summary" role="status" data-testid="decay-loading">
-              {failed
-                ? 'The price window did not load. Check your connection and reload the page.'
-                : 'Loading the price window…'}
-            </p>
+          {compact ? (
+            <More compact summary="Maintenance margin rate">
+              {mmr}
+            </More>
           ) : (
-            <>
-              <LiveSummary stale={w.stale} text={sentence(ready)} />
-              <dl class="ll-figures">
-                <Figure
-                  label="Bitcoin over the path"
-                  value={pct(ready.underlyingMove)}
-                  testId="underlying-move"
-                  tone={toneOf(ready.underlyingMove)}
-                />
-                <Figure
-                  label={`${formatMultiple(ready.leverage)} × that move`}
-                  value={pct(ready.leveragedMove)}
-                  testId="leveraged-move"
-                />
-                <Figure
-                  label="Leveraged token (from 100)"
-                  value={`${value(ready.tokenEnd)} (${pct(ready.tokenReturn)})`}
-                  testId="token-end"
-                  tone={toneOf(ready.tokenReturn)}
-                  keyResult
-                />
-                <Figure
-                  label="Fixed long (from 100)"
-                  value={`${value(ready.fixedEnd)} (${pct(ready.fixedReturn)})`}
-                  testId="fixed-end"
-                  tone={toneOf(ready.fixedReturn)}
-                />
-                <Figure
-                  label="Token minus fixed long"
-                  value={formatPercent(ready.gap, { signed: true })}
-                  testId="gap"
-                  tone={toneOf(ready.gap)}
-                />
-                <Figure label="Rebalances" value={String(ready.rebalances)} testId="rebalances" />
-              </dl>
-              {chart && (
-                <LazyChart id={`${idPrefix}-chart`} summary={chart.summary} spec={chart.spec} table={chart.table} />
-              )}
-              {ready.path !== 'choppy' && (
-                <p class="ll-hint">
-                  Hourly closing prices of Binance’s BTCUSDT perpetual from{' '}
-                  <a href={DATA_CREDIT.url} rel="noopener noreferrer">
-                    {DATA_CREDIT.name}
-                  </a>
-                  , licensed{' '}
-                  <a href={DATA_CREDIT.licenceUrl} rel="noopener noreferrer">
-                    {DATA_CREDIT.licence}
-                  </a>
-                  . Only closes are checked, so a wick inside an hour is not seen.
-                </p>
-              )}
-            </>
+            mmr
           )}
-        </div>
+        </form>
+        {!compact && results}
       </div>
+      {compact && <FullToolLink tool="token-decay" query={serializeParams(tokenDecayParams, w.values)} />}
     </div>
   );
-}
-
-function when(r: TokenDecayReady, at: number): string {
-  return r.step === 'day' ? `on day ${at}` : `after ${at} hours`;
-}
-
-function sentence(r: TokenDecayReady): string {
-  const lev = formatMultiple(r.leverage);
-  const head = `${r.title}: bitcoin moved ${pct(r.underlyingMove)}. A ${lev} token rebalanced ${r.step === 'day' ? 'daily' : 'every 24 hours'} ended at ${value(r.tokenEnd)} from 100 (${pct(r.tokenReturn)})`;
-  const fixed =
-    r.liquidatedAt !== null
-      ? `; the same ${lev} taken once as a fixed long was liquidated ${when(r, r.liquidatedAt)} and lost all 100.`
-      : `; the same ${lev} taken once as a fixed long ended at ${value(r.fixedEnd)} (${pct(r.fixedReturn)}).`;
-  const wiped = r.wipedOutAt !== null ? ` The token was worth nothing ${when(r, r.wipedOutAt)}.` : '';
-  return `${head}${fixed}${wiped}`;
-}
-
-function chartFor(r: TokenDecayReady): { spec: ChartSpec; table: ChartTable; summary: string } {
-  const unit = r.step === 'day' ? 'Day' : 'Hour';
-  // A window has about a hundred hourly points: the table keeps one row a day (and the last) so it stays readable.
-  const rows = r.points.filter((p, i) => r.step === 'day' || i % 24 === 0 || i === r.points.length - 1);
-  return {
-    spec: {
-      kind: 'line',
-      xLabel: r.step === 'day' ? 'Day' : 'Hour',
-      yLabel: 'Value (start = 100)',
-      series: [
-        { label: 'Bitcoin (rebased to 100)', points: r.points.map((p) => ({ x: p.t, y: p.price })), color: '--warn' },
-        {
-          label: `${formatMultiple(r.leverage)} token`,
-          points: r.points.map((p) => ({ x: p.t, y: p.token })),
-          color: '--accent',
-        },
-        {
-          label: `${formatMultiple(r.leverage)} fixed long`,
-          points: r.points.map((p) => ({ x: p.t, y: p.fixed })),
-          color: '--bad',
-        },
-      ],
-      ...(r.liquidatedAt !== null
-        ? { markers: [{ x: r.liquidatedAt, label: 'Fixed long liquidated', color: '--bad' }] }
-        : {}),
-    },
-    table: {
-      caption: `${r.title}: values from a start of 100`,
-      columns: [unit, 'Bitcoin', 'Token', 'Fixed long'],
-      rows: rows.map((p) => [String(p.t), formatNumber(p.price), formatNumber(p.token), formatNumber(p.fixed)]),
-    },
-    summary: sentence(r),
-  };
 }

@@ -13,7 +13,7 @@ import {
 import { readNumber, readPercent } from '../../input/number.ts';
 import { collectErrors } from '../../input/outcome.ts';
 import type { ModelOutcome } from '../shared/useWidget.ts';
-import type { PathId, TokenDecayValues } from './params.ts';
+import { MAX_DAYS, type PathId, type TokenDecayValues } from './params.ts';
 
 /** Start value of both the token and the position, so values read as percent of the start. */
 const START = 100;
@@ -21,8 +21,7 @@ const START = 100;
 const CHOPPY_START = 100;
 /** Hourly candles: one rebalance a day. */
 const HOURS_PER_REBALANCE = 24;
-/** The longest synthetic path, in days. */
-export const MAX_DAYS = 365;
+export { MAX_DAYS } from './params.ts';
 
 /** A shipped window's closing prices, as loaded (the replay widget's loader gives the candles). */
 export interface LoadedWindow {

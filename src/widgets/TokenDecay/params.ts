@@ -20,6 +20,9 @@ export const PATHS = [
 ] as const;
 export type PathId = (typeof PATHS)[number];
 
+/** The longest synthetic path, in days. */
+export const MAX_DAYS = 365;
+
 const shape = {
   path: enumParam(PATHS),
   leverage: numberParam,

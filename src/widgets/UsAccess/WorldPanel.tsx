@@ -108,3 +108,21 @@ function WorldSources(props: { sources: FactSource[]; confidence: string; asOf: 
     </p>
   );
 }
+
+/** The embed layout's key result: one line per product kind, its verdict and the most leverage retail may use. */
+export function WorldShort({ where }: { where: WorldId }) {
+  const { world } = worldResult(where);
+  return (
+    <ul class="ll-usa-products ll-usa-short" data-jurisdiction={world.jurisdiction}>
+      {world.items.map((item) => (
+        <li
+          key={item.id}
+          class={`ll-usa-product ll-usa-${item.unsettled ? 'depends' : WORLD_CLASS[item.verdict]}`}
+          data-verdict={item.unsettled ? 'unclear' : item.verdict}
+        >
+          <span class="ll-usa-verdict">{item.verdictLabel}:</span> {item.product}, most leverage {item.leverage}
+        </li>
+      ))}
+    </ul>
+  );
+}
