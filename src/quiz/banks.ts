@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { ClientQuestion } from './model.ts';
+import { withFacts } from './factText.ts';
 
 export interface QuizData {
   lesson: string;
@@ -31,7 +32,9 @@ export async function getQuizBanks(): Promise<Map<string, ClientQuestion[]>> {
     // The calc checks are for the build only.
     banks.set(
       entry.id,
-      entry.data.questions.map((q) => {
+      entry.data.questions.map((raw) => {
+        // Regulatory facts are written as {fact:id} tokens and read from content/facts/ (src/quiz/factText.ts).
+        const q = withFacts(raw);
         if (q.type !== 'numeric') return q;
         const { check: _check, ...rest } = q;
         return { ...rest, alternatives: rest.alternatives.map(({ check: _alt, ...a }) => a) };
