@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { fact, facts } from '../data.ts';
 import { WORLD } from '../jurisdictions.ts';
@@ -107,4 +107,27 @@ test('the quizzes’ fixed answers agree with the facts they rest on', () => {
 
 test('every fact the lessons and quizzes use is in the collection, and the collection is not empty', () => {
   assert.ok(facts.length >= 25);
+});
+
+test('no lesson types a US threshold, penalty or margin rule that the collection holds: each is a <Fact>', () => {
+  const dir = 'content/lessons/';
+  // Amounts distinctive enough to be the fact itself wherever they appear: "$10 million", "$1.25 million", "28 days".
+  const typed = [
+    'us-ecp-individual',
+    'us-ecp-individual-hedging',
+    'us-kraken-penalty',
+    'us-actual-delivery',
+    'us-okx-plea',
+  ]
+    .map((id) => fact(id).value?.text ?? '')
+    .filter((t) => t !== '');
+  assert.ok(typed.length >= 5);
+  for (const file of readdirSync(new URL(`../../../${dir}`, import.meta.url)).filter((f) => f.endsWith('.mdx'))) {
+    const text = prose(read(`${dir}${file}`));
+    for (const t of typed) assert.ok(!text.includes(t), `${file} types "${t}": use <Fact> instead`);
+  }
+  // Regulation T's 50 % initial margin, in the lessons that state it.
+  for (const file of ['08-coin-margined-and-other-products.mdx', '10-us-regulation.mdx']) {
+    assert.match(read(`${dir}${file}`), /<Fact id="us-reg-t"/, file);
+  }
 });
