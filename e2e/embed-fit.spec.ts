@@ -7,6 +7,7 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { widgets, quizCard, embedHeight, EMBED_FIT, type WidgetEntry } from '../src/widgets/registry.ts';
+import { presetsFor } from '../src/embed/presets.ts';
 
 /**
  * Widgets other work owns today (being reworked or new): measured only with FIT_ALL=1, so that their fit can be
@@ -66,6 +67,19 @@ for (const fit of EMBED_FIT) {
         expect(Math.abs(declared - height), `declared ${declared} px, real ${height} px`).toBeLessThanOrEqual(
           TOLERANCE,
         );
+        // Each named scenario (the links WordPress keeps) fits the same frame, its key result in the first screen.
+        for (const preset of presetsFor(widget.id)) {
+          await page.goto(`/embed/v1/${widget.id}/${preset.id}/`);
+          await hydrated(page);
+          const presetHeight = await documentHeight(page);
+          expect(presetHeight, `${widget.id}/${preset.id} is ${presetHeight} px tall`).toBeLessThanOrEqual(
+            fit.maxHeight,
+          );
+          const presetKey = await page.locator('[data-key-result]').first().boundingBox();
+          expect((presetKey?.y ?? Infinity) + (presetKey?.height ?? 0), `${preset.id}: key result`).toBeLessThanOrEqual(
+            fit.firstScreen,
+          );
+        }
         expect(problems.list).toEqual([]);
       });
     }

@@ -70,8 +70,8 @@ export const presets: Record<string, Preset[]> = {
     },
   ],
   'liquidation-odds': [
-    { id: 'fifty-x-week', title: 'Odds a 50x long is liquidated in a week', params: { leverage: '50', days: '7' } },
-    { id: 'three-x-year', title: 'Odds a 3x long is liquidated in a year', params: { leverage: '3', days: '365' } },
+    { id: 'fifty-x-week', title: '50x long: odds over a week', params: { leverage: '50', days: '7' } },
+    { id: 'three-x-year', title: '3x long: odds over a year', params: { leverage: '3', days: '365' } },
   ],
   'order-fills': [
     { id: 'black-thursday-stops', title: 'Black Thursday stops at 10x', params: { window: 'btc-2020-03' } },
