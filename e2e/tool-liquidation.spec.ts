@@ -238,6 +238,8 @@ test('garbage in any field shows a message, never NaN or Infinity, and keeps the
   await page.goto('/tools/liquidation/?venue=custom&mode=cross&others=1');
   const widget = page.locator('[data-widget="liquidation"]');
   await waitForHydration(page, widget);
+  // A link's own settings wait for the calculator: until it loads the server's default figure shows, dimmed.
+  await expect(widget.locator('.ll-results')).not.toHaveClass(/ll-stale/);
   const before = await widget.getByTestId('liquidation').innerText();
   await widget.getByLabel('Entry price', { exact: true }).fill('abc');
   await expect(widget.locator('.ll-results')).toHaveClass(/ll-stale/);
