@@ -22,6 +22,7 @@
 import { Decimal, type Numeric, ONE, ZERO } from './decimal.ts';
 import { CalcInputError, INCONSISTENT, OUT_OF_RANGE, REQUIRED } from './errors.ts';
 import { fundingPayment } from './funding.ts';
+import { hedgedCrossLiquidation } from './hedge.ts';
 import { tradingFee } from './fees.ts';
 import { liquidationPrice } from './liquidationPrice.ts';
 import { pnlOf } from './pnl.ts';
@@ -65,10 +66,14 @@ export type ArenaAction =
       stopLoss?: ArenaOrder | null;
       takeProfit?: ArenaOrder | null;
     }
-  | { step: number; type: 'close' }
-  | { step: number; type: 'addMargin'; amount: Numeric }
-  | { step: number; type: 'removeMargin'; amount: Numeric }
-  | { step: number; type: 'setOrders'; stopLoss: ArenaOrder | null; takeProfit: ArenaOrder | null };
+  /**
+   * The actions below act on the open position of `side`; without a side, on the only open position (with a long and
+   * a short open, the side is required).
+   */
+  | { step: number; type: 'close'; side?: Side }
+  | { step: number; type: 'addMargin'; amount: Numeric; side?: Side }
+  | { step: number; type: 'removeMargin'; amount: Numeric; side?: Side }
+  | { step: number; type: 'setOrders'; stopLoss: ArenaOrder | null; takeProfit: ArenaOrder | null; side?: Side };
 
 /** The account's and venue's terms. */
 export interface ArenaSettings {
@@ -108,12 +113,17 @@ export interface ArenaPosition {
   entryPrice: Decimal;
   /** Isolated margin (after funding and margin changes); null in cross mode, where the wallet backs the position. */
   margin: Decimal | null;
+  /** In cross mode with a long and a short open, the one price both share ({@link hedgedCrossLiquidation}). */
   liquidationPrice: Decimal | null;
+  /** `'down'` when a fall to the liquidation price liquidates (a long, or a net-long cross book), `'up'` for a rise. */
+  liquidationDirection: 'down' | 'up' | null;
   bankruptcyPrice: Decimal | null;
   stopLoss: { price: Decimal; trigger: ArenaTrigger } | null;
   takeProfit: { price: Decimal; trigger: ArenaTrigger } | null;
   /** The step whose open filled it. */
   openedAt: number;
+  /** At the mark close of the state it is part of (`s × q × (markClose − entry)`); 0 while a candle is played. */
+  unrealisedPnl: Decimal;
 }
 
 /** What happened, in order. Prices, amounts and balances are Decimals. */
@@ -153,13 +163,22 @@ export type ArenaEvent =
       lost: Decimal;
       balanceAfter: Decimal;
       lastExtreme: { price: Decimal; step: number };
+      /** Cross positions liquidated with this one at the same price (they share one wallet and one liquidation). */
+      also: { side: Side; leverage: Decimal }[];
     }
-  | { step: number; kind: 'funding'; rate: Decimal; markPrice: Decimal; amount: Decimal }
-  | { step: number; kind: 'addMargin' | 'removeMargin'; amount: Decimal; liquidationPrice: Decimal | null }
-  | { step: number; kind: 'setOrders'; stopLoss: Decimal | null; takeProfit: Decimal | null }
+  | { step: number; kind: 'funding'; side: Side; rate: Decimal; markPrice: Decimal; amount: Decimal }
+  | {
+      step: number;
+      kind: 'addMargin' | 'removeMargin';
+      side: Side;
+      amount: Decimal;
+      liquidationPrice: Decimal | null;
+    }
+  | { step: number; kind: 'setOrders'; side: Side; stopLoss: Decimal | null; takeProfit: Decimal | null }
   | {
       step: number;
       kind: 'nearMiss';
+      side: Side;
       level: 'liquidation' | 'stop';
       price: Decimal;
       watchedBy: ArenaTrigger;
@@ -173,10 +192,11 @@ export interface ArenaState {
   step: number;
   /** Wallet balance not assigned to an isolated position: realised PnL, fees and funding included. */
   cash: Decimal;
-  position: ArenaPosition | null;
-  /** At the mark close. */
+  /** The open positions (at most one long and one short, all isolated or all cross), in the order they opened. */
+  positions: ArenaPosition[];
+  /** Of all open positions, at the mark close. */
   unrealisedPnl: Decimal;
-  /** `cash + isolated margin + unrealised PnL`, valued at the mark close. */
+  /** `cash + isolated margins + unrealised PnL`, valued at the mark close. */
   equity: Decimal;
   /** `equity / startingBalance`. */
   fraction: Decimal;
@@ -217,18 +237,22 @@ export const ARENA_MAX_CANDLES = 2000;
 /** Most actions one run may hold. */
 export const ARENA_MAX_ACTIONS = 500;
 
-function readBars(input: readonly ArenaCandle[]): Bar[] {
+function readBars(input: readonly ArenaCandle[], field = 'candles', least = 2): Bar[] {
   // Array.isArray narrows a readonly array to any[], so the typed name is kept for the rest.
   const candles: readonly ArenaCandle[] = input;
-  if (!Array.isArray(input) || candles.length < 2) {
-    throw new CalcInputError('candles', REQUIRED, 'The arena needs at least two candles.');
+  if (!Array.isArray(input) || candles.length < least) {
+    throw new CalcInputError(
+      field,
+      REQUIRED,
+      `The arena needs at least ${least === 2 ? 'two candles' : 'one candle'}.`,
+    );
   }
   ensure(candles.length <= ARENA_MAX_CANDLES, 'candles', `The arena replays at most ${ARENA_MAX_CANDLES} candles.`);
   let previous = -Infinity;
   return candles.map((c, i) => {
-    const path = (f: string) => `candles[${i}].${f}`;
+    const path = (f: string) => `${field}[${i}].${f}`;
     if (c === null || typeof c !== 'object')
-      throw new CalcInputError(`candles[${i}]`, REQUIRED, `Candle ${i + 1} is missing.`);
+      throw new CalcInputError(`${field}[${i}]`, REQUIRED, `Candle ${i + 1} is missing.`);
     if (typeof c.time !== 'number' || !Number.isFinite(c.time) || c.time <= previous) {
       throw new CalcInputError(
         path('time'),
@@ -252,7 +276,7 @@ function readBars(input: readonly ArenaCandle[]): Bar[] {
       l.lte(h) && o.lte(h) && o.gte(l) && cl.lte(h) && cl.gte(l);
     ensure(
       inside(b.open, b.high, b.low, b.close) && inside(b.markOpen, b.markHigh, b.markLow, b.markClose),
-      `candles[${i}]`,
+      `${field}[${i}]`,
       `Candle ${i + 1} is not valid: open and close must lie between low and high.`,
     );
     return b;
@@ -283,14 +307,18 @@ type ReadAction =
       stopLoss: ReturnType<typeof readOrder>;
       takeProfit: ReturnType<typeof readOrder>;
     }
-  | { step: number; type: 'close' }
-  | { step: number; type: 'addMargin' | 'removeMargin'; amount: Decimal }
+  | { step: number; type: 'close'; side: Side | null }
+  | { step: number; type: 'addMargin' | 'removeMargin'; amount: Decimal; side: Side | null }
   | {
       step: number;
       type: 'setOrders';
       stopLoss: ReturnType<typeof readOrder>;
       takeProfit: ReturnType<typeof readOrder>;
+      side: Side | null;
     };
+
+const optionalSide = (side: unknown, field: string): Side | null =>
+  side === undefined || side === null ? null : parseSide(side, field);
 
 function readActions(input: readonly ArenaAction[], startStep: number, last: number): ReadAction[] {
   const actions: readonly ArenaAction[] = input;
@@ -323,16 +351,22 @@ function readActions(input: readonly ArenaAction[], startStep: number, last: num
           takeProfit: readOrder(a.takeProfit, path('takeProfit')),
         };
       case 'close':
-        return { step, type: 'close' };
+        return { step, type: 'close', side: optionalSide(a.side, path('side')) };
       case 'addMargin':
       case 'removeMargin':
-        return { step, type: a.type, amount: positive(a.amount, path('amount')) };
+        return {
+          step,
+          type: a.type,
+          amount: positive(a.amount, path('amount')),
+          side: optionalSide(a.side, path('side')),
+        };
       case 'setOrders':
         return {
           step,
           type: 'setOrders',
           stopLoss: readOrder(a.stopLoss, path('stopLoss')),
           takeProfit: readOrder(a.takeProfit, path('takeProfit')),
+          side: optionalSide(a.side, path('side')),
         };
       default:
         throw new CalcInputError(path('type'), OUT_OF_RANGE, `Action ${i + 1} is not one the arena knows.`);
@@ -359,23 +393,31 @@ function ordersFit(
 
 /**
  * Plays the reader's actions over the candles from `startStep` and returns the timeline. Deterministic: the same
- * input always gives the same output. Per candle, in this order:
- * 1. funding at 00:00/08:00/16:00 UTC opens: `payment = −s × q × markOpen × F` ({@link fundingPayment}), for a
+ * input always gives the same output. The account holds at most one long and one short at once (Binance's hedge
+ * mode), both isolated or both cross (the venue sets the margin mode per contract). Per candle, in this order:
+ * 1. funding at 00:00/08:00/16:00 UTC opens: `payment = −s × q × markOpen × F` ({@link fundingPayment}), for each
  *    position opened before this candle; isolated: `margin += payment`, cross: `cash += payment`;
  * 2. the actions of this step, at the open: open fills at `open × (1 ± slippage)` (+ buying, − selling), with
  *    `q = margin × L / fill` ({@link positionFromMargin}), fee `q × fill × takerFee` ({@link tradingFee}); refused when
- *    `L` is above the tier's max leverage ({@link tierFor}), when the available cash does not cover margin + fee, or
- *    when a stop/take-profit is on the wrong side of the fill; close fills at the open the same way; add margin moves
- *    cash into an isolated margin; remove margin is allowed while `margin − amount ≥ q × markOpen / L − min(0, uPnL)`;
+ *    `L` is above the tier's max leverage ({@link tierFor}), when the available balance (cross: cash + unrealised PnL
+ *    − the other position's initial margin) does not cover margin + fee, when a position of that side is open or the
+ *    other one has the other margin mode, or when a stop/take-profit is on the wrong side of the fill; close fills at
+ *    the open the same way; add margin moves cash into an isolated margin; remove margin is allowed while
+ *    `margin − amount ≥ q × markOpen / L − min(0, uPnL)`;
  * 3. inside the candle: a level the candle opens beyond fills at once (liquidation at the mark open, stop and
- *    take-profit at the last open); otherwise the adverse levels touched (liquidation on the mark low/high, the stop
- *    on its trigger price) are taken nearest-to-entry first, and when the take-profit was also touched the adverse
- *    level is assumed first (pessimistic, `ambiguous`). A stop fills at its trigger moved by the slippage.
+ *    take-profit at the last open); otherwise the adverse levels touched (liquidation on the mark low/high, each stop
+ *    on its trigger price) are taken one at a time, the one nearest the open first (for levels on the same side, the
+ *    one nearest entry), then the levels are worked out again for what is left; a take-profit fills only when no
+ *    adverse level of its position was touched (when both were, the adverse one is assumed first: pessimistic,
+ *    `ambiguous`). A stop fills at its trigger moved by the slippage.
  * Closing: `cash += margin + s × q × (exit − entry) − fee` (isolated, floored at 0: the isolated margin is the most
- * that can be lost) or `cash += s × q × (exit − entry) − fee` (cross, floored at 0). Liquidation at the
- * {@link liquidationPrice} (mark price, tiered maintenance): the isolated margin, or in cross the whole wallet, is lost.
- * Equity at each close `cash + margin + s × q × (markClose − entry)`.
- * Sources: see the module comment (Binance USDⓈ-M mark price, funding times, stop `workingType`, liquidation formula).
+ * that can be lost) or `cash += s × q × (exit − entry) − fee` (cross, floored at 0). Liquidation on the mark price,
+ * with tiered maintenance: isolated at the position's {@link liquidationPrice}, which loses its margin; cross at the
+ * one price the cross positions share ({@link liquidationPrice} for one, {@link hedgedCrossLiquidation} for a long and
+ * a short), which loses the whole wallet and closes every cross position at once.
+ * Equity at each close `cash + Σ margin + Σ s × q × (markClose − entry)`.
+ * Sources: see the module comment (Binance USDⓈ-M mark price, funding times, stop `workingType`, liquidation formula);
+ * hedge mode, one long and one short per contract, https://www.binance.com/en/support/faq/360041513552
  * @throws CalcInputError for invalid candles, settings or actions (`actions[i].step` out of order or range, an unknown
  *   type, a non-positive amount); an action the account cannot carry out is not an error but a `rejected` event.
  * @example runArena({ candles, startStep: 0, actions: [{ step: 1, type: 'open', side: 'long', margin: 1000, leverage: 10, mode: 'isolated' }], settings }).events[0].kind // 'open'
@@ -405,7 +447,8 @@ export function runArena(input: {
   const actions = readActions(input.actions, startStep, last);
 
   let cash = startingBalance;
-  let pos: ArenaPosition | null = null;
+  /** Open positions, in the order they opened (at most one per side, all of one margin mode). */
+  let open: ArenaPosition[] = [];
   const events: ArenaEvent[] = [];
   const states: ArenaState[] = [];
   let liquidations = 0;
@@ -415,20 +458,54 @@ export function runArena(input: {
   const sell = (price: Decimal) => price.times(ONE.minus(slip));
   /** Fill for closing: a long sells, a short buys. */
   const exitFill = (p: ArenaPosition, price: Decimal) => (p.side === 'long' ? sell(price) : buy(price));
+  const cross = () => open.filter((p) => p.mode === 'cross');
 
-  const levels = (p: ArenaPosition): { price: Decimal | null; bankruptcy: Decimal | null } => {
-    const base = { side: p.side, quantity: p.quantity, entryPrice: p.entryPrice, tiers } as const;
-    const r =
-      p.mode === 'isolated'
-        ? liquidationPrice({ ...base, marginMode: 'isolated', margin: p.margin as Decimal })
-        : liquidationPrice({ ...base, marginMode: 'cross', walletBalance: cash });
-    return { price: r.price, bankruptcy: r.bankruptcyPrice };
+  /** Works out every open position's liquidation and bankruptcy prices again. Throws when one is already past. */
+  const refresh = () => {
+    for (const p of open) {
+      if (p.mode !== 'isolated') continue;
+      const r = liquidationPrice({
+        side: p.side,
+        quantity: p.quantity,
+        entryPrice: p.entryPrice,
+        tiers,
+        marginMode: 'isolated',
+        margin: p.margin as Decimal,
+      });
+      p.liquidationPrice = r.price;
+      p.bankruptcyPrice = r.bankruptcyPrice;
+      p.liquidationDirection = r.price ? (p.side === 'long' ? 'down' : 'up') : null;
+    }
+    const group = cross();
+    if (group.length === 1) {
+      const p = group[0];
+      const r = liquidationPrice({
+        side: p.side,
+        quantity: p.quantity,
+        entryPrice: p.entryPrice,
+        tiers,
+        marginMode: 'cross',
+        walletBalance: cash,
+      });
+      p.liquidationPrice = r.price;
+      p.bankruptcyPrice = r.bankruptcyPrice;
+      p.liquidationDirection = r.price ? (p.side === 'long' ? 'down' : 'up') : null;
+    } else if (group.length > 1) {
+      const r = hedgedCrossLiquidation({ walletBalance: cash, positions: group, tiers });
+      for (const p of group) {
+        p.liquidationPrice = r.price;
+        p.bankruptcyPrice = r.bankruptcyPrice;
+        p.liquidationDirection = r.direction;
+      }
+    }
   };
-  const refresh = (p: ArenaPosition) => {
-    const l = levels(p);
-    p.liquidationPrice = l.price;
-    p.bankruptcyPrice = l.bankruptcy;
-  };
+  /** The cross book must not already be past its liquidation price at `mark` (hedgedCrossLiquidation does not refuse). */
+  const safeAt = (mark: Decimal) =>
+    open.every(
+      (p) =>
+        !p.liquidationPrice ||
+        (p.liquidationDirection === 'down' ? mark.gt(p.liquidationPrice) : mark.lt(p.liquidationPrice)),
+    );
 
   const settle = (
     p: ArenaPosition,
@@ -456,18 +533,21 @@ export function runArena(input: {
       fee: closeFee,
       balanceAfter: cash,
     });
-    pos = null;
+    open = open.filter((x) => x !== p);
   };
 
+  /** Liquidates `p` (isolated) or every cross position with it (they share the wallet and the price). */
   const liquidate = (p: ArenaPosition, step: number, price: Decimal, gapped: boolean) => {
+    const gone = p.mode === 'isolated' ? [p] : cross();
     const lost = p.mode === 'isolated' ? (p.margin as Decimal) : cash;
     if (p.mode === 'cross') cash = ZERO;
     liquidations++;
     // The most adverse last price from this candle to the end of the window: how far the wick went after.
-    let extreme = { price: p.side === 'long' ? bars[step].low : bars[step].high, step };
+    const down = p.liquidationDirection !== 'up';
+    let extreme = { price: down ? bars[step].low : bars[step].high, step };
     for (let j = step + 1; j <= last; j++) {
-      const v = p.side === 'long' ? bars[j].low : bars[j].high;
-      if (p.side === 'long' ? v.lt(extreme.price) : v.gt(extreme.price)) extreme = { price: v, step: j };
+      const v = down ? bars[j].low : bars[j].high;
+      if (down ? v.lt(extreme.price) : v.gt(extreme.price)) extreme = { price: v, step: j };
     }
     events.push({
       step,
@@ -479,29 +559,65 @@ export function runArena(input: {
       lost,
       balanceAfter: cash,
       lastExtreme: extreme,
+      also: gone.filter((x) => x !== p).map((x) => ({ side: x.side, leverage: x.leverage })),
     });
-    pos = null;
+    open = open.filter((x) => !gone.includes(x));
+  };
+  /** After a change to the wallet or a margin: new levels, or a liquidation at `price` when one is already past. */
+  const refreshOrLiquidate = (step: number, price: Decimal) => {
+    for (;;) {
+      try {
+        refresh();
+        if (safeAt(price)) return;
+      } catch {
+        // a position at or below its maintenance requirement: liquidated below
+      }
+      const p =
+        open.find(
+          (x) =>
+            !x.liquidationPrice ||
+            (x.liquidationDirection === 'down' ? price.lte(x.liquidationPrice) : price.gte(x.liquidationPrice)),
+        ) ?? open[0];
+      if (!p) return;
+      liquidate(p, step, price, true);
+    }
   };
 
   const reject = (step: number, action: ArenaAction['type'], reason: string) =>
     events.push({ step, kind: 'rejected', action, reason });
 
+  /** The open position an action names, or the only one; a reason when there is none to act on. */
+  const target = (side: Side | null): ArenaPosition | string => {
+    if (open.length === 0) return 'You have no open position.';
+    if (side === null) {
+      return open.length === 1 ? open[0] : 'You hold a long and a short: say which position this is for.';
+    }
+    return open.find((p) => p.side === side) ?? `You have no open ${side}.`;
+  };
+
   for (let i = startStep; i <= last; i++) {
     const bar = bars[i];
-    // 1. Funding at the 8-hour boundaries, for a position held over the funding time.
-    if (pos && pos.openedAt < i && bar.time % FUNDING_MS === 0 && !rate.isZero()) {
-      const p = pos;
-      const amount = fundingPayment({ side: p.side, quantity: p.quantity, markPrice: bar.markOpen, fundingRate: rate });
-      if (p.mode === 'isolated') p.margin = (p.margin as Decimal).plus(amount);
-      else cash = cash.plus(amount);
-      events.push({ step: i, kind: 'funding', rate, markPrice: bar.markOpen, amount });
-      if (p.mode === 'isolated' && (p.margin as Decimal).lte(0)) liquidate(p, i, bar.markOpen, true);
-      else {
-        try {
-          refresh(p);
-        } catch {
-          liquidate(p, i, bar.markOpen, true);
+    // 1. Funding at the 8-hour boundaries, for each position held over the funding time.
+    if (bar.time % FUNDING_MS === 0 && !rate.isZero()) {
+      const paid = open.filter((p) => p.openedAt < i);
+      for (const p of paid) {
+        const amount = fundingPayment({
+          side: p.side,
+          quantity: p.quantity,
+          markPrice: bar.markOpen,
+          fundingRate: rate,
+        });
+        if (p.mode === 'isolated') p.margin = (p.margin as Decimal).plus(amount);
+        else cash = cash.plus(amount);
+        events.push({ step: i, kind: 'funding', side: p.side, rate, markPrice: bar.markOpen, amount });
+      }
+      if (paid.length > 0) {
+        for (const p of paid) {
+          if (p.mode === 'isolated' && open.includes(p) && (p.margin as Decimal).lte(0)) {
+            liquidate(p, i, bar.markOpen, true);
+          }
         }
+        refreshOrLiquidate(i, bar.markOpen);
       }
     }
     // 2. The reader's actions at the open.
@@ -512,8 +628,21 @@ export function runArena(input: {
         continue;
       }
       if (a.type === 'open') {
-        if (pos) {
-          reject(i, 'open', 'You already have a position: close it first (the arena holds one at a time).');
+        if (open.some((p) => p.side === a.side)) {
+          reject(
+            i,
+            'open',
+            `You already hold a ${a.side}: the arena holds one long and one short at most. Close it first, or add margin to it.`,
+          );
+          continue;
+        }
+        const other = open[0];
+        if (other && other.mode !== a.mode) {
+          reject(
+            i,
+            'open',
+            `Your ${other.side} is ${other.mode}: the venue sets one margin mode for the contract, so this position must be ${other.mode} too.`,
+          );
           continue;
         }
         const price = a.side === 'long' ? buy(bar.open) : sell(bar.open);
@@ -535,12 +664,19 @@ export function runArena(input: {
           reject(i, 'open', `At this size the venue allows at most ${tierMax.toString()}x.`);
           continue;
         }
+        // Cross: the wallet with the other position's unrealised PnL, less its initial margin, must cover this one.
+        let available = cash;
+        for (const p of cross()) {
+          available = available
+            .plus(pnlOf(p.side, 'linear', p.quantity, p.entryPrice, bar.markOpen))
+            .minus(p.quantity.times(p.entryPrice).div(p.leverage));
+        }
         const needed = a.mode === 'isolated' ? a.margin.plus(openFee) : notional.div(a.leverage).plus(openFee);
-        if (needed.gt(cash)) {
+        if (needed.gt(available)) {
           reject(
             i,
             'open',
-            `Not enough balance: this needs ${needed.toFixed(2)} USDT (margin and fee), you have ${cash.toFixed(2)}.`,
+            `Not enough balance: this needs ${needed.toFixed(2)} USDT (margin and fee), you have ${Decimal.max(ZERO, available).toFixed(2)}.`,
           );
           continue;
         }
@@ -557,22 +693,32 @@ export function runArena(input: {
           entryPrice: price,
           margin: a.mode === 'isolated' ? a.margin : null,
           liquidationPrice: null,
+          liquidationDirection: null,
           bankruptcyPrice: null,
           stopLoss: a.stopLoss,
           takeProfit: a.takeProfit,
           openedAt: i,
+          unrealisedPnl: ZERO,
         };
+        const before = { cash, open };
         cash = cash.minus(openFee);
         if (a.mode === 'isolated') cash = cash.minus(a.margin);
+        open = [...open, p];
+        let refusal: string | null = null;
         try {
-          refresh(p);
+          refresh();
+          if (!safeAt(bar.markOpen)) refusal = 'The account would be liquidated as soon as this position opened.';
         } catch (e) {
-          // Margin at or below the maintenance requirement at entry: refused, the account as before.
-          cash = cash.plus(openFee).plus(a.mode === 'isolated' ? a.margin : ZERO);
-          reject(i, 'open', e instanceof CalcInputError ? e.message : 'The position cannot be opened.');
+          refusal = e instanceof CalcInputError ? e.message : 'The position cannot be opened.';
+        }
+        if (refusal) {
+          // At or below the maintenance requirement at entry: refused, the account as before.
+          cash = before.cash;
+          open = before.open;
+          refresh();
+          reject(i, 'open', refusal);
           continue;
         }
-        pos = p;
         events.push({
           step: i,
           kind: 'open',
@@ -588,13 +734,15 @@ export function runArena(input: {
         });
         continue;
       }
-      if (!pos) {
-        reject(i, a.type, 'You have no open position.');
+      const found = target(a.side);
+      if (typeof found === 'string') {
+        reject(i, a.type, found);
         continue;
       }
-      const p = pos;
+      const p = found;
       if (a.type === 'close') {
         settle(p, i, 'close', bar.open, null, false, false);
+        refreshOrLiquidate(i, bar.markOpen);
       } else if (a.type === 'setOrders') {
         const misfit = ordersFit(p.side, bar.open, a.stopLoss, a.takeProfit);
         if (misfit) {
@@ -606,6 +754,7 @@ export function runArena(input: {
         events.push({
           step: i,
           kind: 'setOrders',
+          side: p.side,
           stopLoss: a.stopLoss?.price ?? null,
           takeProfit: a.takeProfit?.price ?? null,
         });
@@ -633,104 +782,157 @@ export function runArena(input: {
           p.margin = margin.minus(a.amount);
           cash = cash.plus(a.amount);
         }
-        refresh(p);
-        events.push({ step: i, kind: a.type, amount: a.amount, liquidationPrice: p.liquidationPrice });
+        refresh();
+        events.push({ step: i, kind: a.type, side: p.side, amount: a.amount, liquidationPrice: p.liquidationPrice });
       }
     }
     // 3. Inside the candle.
-    if (pos) {
-      const p = pos;
-      const long = p.side === 'long';
-      const seriesOf = (t: ArenaTrigger) =>
-        t === 'mark'
-          ? { open: bar.markOpen, high: bar.markHigh, low: bar.markLow }
-          : { open: bar.open, high: bar.high, low: bar.low };
-      const beyondAdverse = (x: Decimal, level: Decimal) => (long ? x.lte(level) : x.gte(level));
-      const beyondFavour = (x: Decimal, level: Decimal) => (long ? x.gte(level) : x.lte(level));
-      const liq = p.liquidationPrice;
-      const stop = p.stopLoss;
-      const tp = p.takeProfit;
-      let done = false;
-      // Gaps at the open (a fresh position's orders were checked against its fill).
-      if (liq && beyondAdverse(bar.markOpen, liq)) {
-        liquidate(p, i, bar.markOpen, true);
-        done = true;
-      } else if (stop && beyondAdverse(seriesOf(stop.trigger).open, stop.price)) {
-        settle(p, i, 'stop', bar.open, stop.trigger, true, false);
-        done = true;
-      } else if (tp && beyondFavour(seriesOf(tp.trigger).open, tp.price)) {
-        settle(p, i, 'takeProfit', bar.open, tp.trigger, true, false);
-        done = true;
+    const seriesOf = (t: ArenaTrigger) =>
+      t === 'mark'
+        ? { open: bar.markOpen, high: bar.markHigh, low: bar.markLow }
+        : { open: bar.open, high: bar.high, low: bar.low };
+    /** Past `level` going `way` ('down': at or below it). */
+    const past = (x: Decimal, level: Decimal, way: 'down' | 'up') => (way === 'down' ? x.lte(level) : x.gte(level));
+    const adverse = (p: ArenaPosition): 'down' | 'up' => (p.side === 'long' ? 'down' : 'up');
+    const favour = (p: ArenaPosition): 'down' | 'up' => (p.side === 'long' ? 'up' : 'down');
+    const reach = (t: ArenaTrigger, way: 'down' | 'up') => (way === 'down' ? seriesOf(t).low : seriesOf(t).high);
+    // Gaps at the open, liquidations first (a fresh position's orders were checked against its fill).
+    for (let guard = 0; guard < 8 && open.length > 0; guard++) {
+      const liq = open.find(
+        (p) => p.liquidationPrice && past(bar.markOpen, p.liquidationPrice, p.liquidationDirection ?? adverse(p)),
+      );
+      if (liq) {
+        liquidate(liq, i, bar.markOpen, true);
+        refreshOrLiquidate(i, bar.markOpen);
+        continue;
       }
-      if (!done) {
-        const extremeOf = (t: ArenaTrigger) => (long ? seriesOf(t).low : seriesOf(t).high);
-        const liqHit = liq !== null && beyondAdverse(extremeOf('mark'), liq);
-        const stopHit = stop !== null && beyondAdverse(extremeOf(stop.trigger), stop.price);
-        const tpHit =
-          tp !== null && (long ? seriesOf(tp.trigger).high.gte(tp.price) : seriesOf(tp.trigger).low.lte(tp.price));
-        // Near misses: a level the other price series crossed but the one watching it did not.
-        if (liq && !liqHit && beyondAdverse(extremeOf('last'), liq)) {
+      const stopped = open.find(
+        (p) => p.stopLoss && past(seriesOf(p.stopLoss.trigger).open, p.stopLoss.price, adverse(p)),
+      );
+      if (stopped && stopped.stopLoss) {
+        settle(stopped, i, 'stop', bar.open, stopped.stopLoss.trigger, true, false);
+        refreshOrLiquidate(i, bar.markOpen);
+        continue;
+      }
+      const took = open.find(
+        (p) => p.takeProfit && past(seriesOf(p.takeProfit.trigger).open, p.takeProfit.price, favour(p)),
+      );
+      if (took && took.takeProfit) {
+        settle(took, i, 'takeProfit', bar.open, took.takeProfit.trigger, true, false);
+        refreshOrLiquidate(i, bar.markOpen);
+        continue;
+      }
+      break;
+    }
+    // Near misses: a level the other price series crossed but the one watching it did not.
+    const groupLiquidation = new Set<string>();
+    for (const p of open) {
+      const liq = p.liquidationPrice;
+      const way = p.liquidationDirection ?? adverse(p);
+      const key = p.mode === 'cross' ? 'cross' : p.side;
+      if (
+        liq &&
+        !groupLiquidation.has(key) &&
+        !past(reach('mark', way), liq, way) &&
+        past(reach('last', way), liq, way)
+      ) {
+        groupLiquidation.add(key);
+        events.push({
+          step: i,
+          kind: 'nearMiss',
+          side: p.side,
+          level: 'liquidation',
+          price: liq,
+          watchedBy: 'mark',
+          lastExtreme: reach('last', way),
+          markExtreme: reach('mark', way),
+        });
+      }
+      const stop = p.stopLoss;
+      if (stop && !past(reach(stop.trigger, adverse(p)), stop.price, adverse(p))) {
+        const other: ArenaTrigger = stop.trigger === 'mark' ? 'last' : 'mark';
+        if (past(reach(other, adverse(p)), stop.price, adverse(p))) {
           events.push({
             step: i,
             kind: 'nearMiss',
-            level: 'liquidation',
-            price: liq,
-            watchedBy: 'mark',
-            lastExtreme: extremeOf('last'),
-            markExtreme: extremeOf('mark'),
+            side: p.side,
+            level: 'stop',
+            price: stop.price,
+            watchedBy: stop.trigger,
+            lastExtreme: reach('last', adverse(p)),
+            markExtreme: reach('mark', adverse(p)),
           });
-        }
-        if (stop && !stopHit) {
-          const other: ArenaTrigger = stop.trigger === 'mark' ? 'last' : 'mark';
-          if (beyondAdverse(extremeOf(other), stop.price)) {
-            events.push({
-              step: i,
-              kind: 'nearMiss',
-              level: 'stop',
-              price: stop.price,
-              watchedBy: stop.trigger,
-              lastExtreme: extremeOf('last'),
-              markExtreme: extremeOf('mark'),
-            });
-          }
-        }
-        if (liqHit && stopHit) {
-          // Nearest to entry first: for a long the higher level, for a short the lower.
-          const stopFirst = long
-            ? (stop as { price: Decimal }).price.gte(liq)
-            : (stop as { price: Decimal }).price.lte(liq);
-          if (stopFirst)
-            settle(
-              p,
-              i,
-              'stop',
-              (stop as { price: Decimal }).price,
-              (stop as { trigger: ArenaTrigger }).trigger,
-              false,
-              tpHit,
-            );
-          else liquidate(p, i, liq, false);
-        } else if (liqHit) {
-          liquidate(p, i, liq, false);
-        } else if (stopHit && stop) {
-          settle(p, i, 'stop', stop.price, stop.trigger, false, tpHit);
-        } else if (tpHit && tp) {
-          settle(p, i, 'takeProfit', tp.price, tp.trigger, false, false);
         }
       }
     }
+    // Adverse levels touched inside the candle, one at a time; the levels are worked out again after each.
+    for (let guard = 0; guard < 8 && open.length > 0; guard++) {
+      type Hit = { p: ArenaPosition; kind: 'liquidation' | 'stop'; level: Decimal; way: 'down' | 'up' };
+      const hits: Hit[] = [];
+      for (const p of open) {
+        const way = p.liquidationDirection ?? adverse(p);
+        if (p.liquidationPrice && past(reach('mark', way), p.liquidationPrice, way)) {
+          hits.push({ p, kind: 'liquidation', level: p.liquidationPrice, way });
+        }
+        const stop = p.stopLoss;
+        if (stop && past(reach(stop.trigger, adverse(p)), stop.price, adverse(p))) {
+          hits.push({ p, kind: 'stop', level: stop.price, way: adverse(p) });
+        }
+      }
+      if (hits.length === 0) break;
+      // On one side, the level nearest the open (nearest entry) comes first; between the two sides, the nearer one.
+      const first = (way: 'down' | 'up') =>
+        hits
+          .filter((h) => h.way === way)
+          .reduce<Hit | null>((best, h) => {
+            if (!best) return h;
+            const better = way === 'down' ? h.level.gt(best.level) : h.level.lt(best.level);
+            // A tie between a stop and a liquidation at one price: the stop (nearest-entry rule, as for one position).
+            const tieStop = h.level.eq(best.level) && h.kind === 'stop' && best.kind === 'liquidation';
+            return better || tieStop ? h : best;
+          }, null);
+      const down = first('down');
+      const up = first('up');
+      const hit =
+        down && up
+          ? bar.open.minus(down.level).abs().lte(up.level.minus(bar.open).abs())
+            ? down
+            : up
+          : ((down ?? up) as Hit);
+      if (hit.kind === 'liquidation') {
+        liquidate(hit.p, i, hit.level, false);
+      } else {
+        const tp = hit.p.takeProfit;
+        const tpTouched = tp !== null && past(reach(tp.trigger, favour(hit.p)), tp.price, favour(hit.p));
+        settle(hit.p, i, 'stop', hit.level, (hit.p.stopLoss as { trigger: ArenaTrigger }).trigger, false, tpTouched);
+      }
+      refreshOrLiquidate(i, hit.level);
+    }
+    // Take-profits, for positions no adverse level reached.
+    for (let guard = 0; guard < 4 && open.length > 0; guard++) {
+      const took = open.find(
+        (p) => p.takeProfit && past(reach(p.takeProfit.trigger, favour(p)), p.takeProfit.price, favour(p)),
+      );
+      if (!took || !took.takeProfit) break;
+      settle(took, i, 'takeProfit', took.takeProfit.price, took.takeProfit.trigger, false, false);
+      refreshOrLiquidate(i, took.takeProfit.price);
+    }
     // 4. The state at the close, valued at the mark close.
-    const p = pos;
-    const upnl = p ? pnlOf(p.side, 'linear', p.quantity, p.entryPrice, bar.markClose) : ZERO;
-    const equity = cash.plus(p?.margin ?? ZERO).plus(upnl);
-    const shownEquity =
-      p && p.mode === 'isolated'
-        ? cash.plus(Decimal.max(ZERO, (p.margin as Decimal).plus(upnl)))
-        : Decimal.max(ZERO, equity);
+    let upnl = ZERO;
+    let isolatedValue = ZERO;
+    const shown: ArenaPosition[] = [];
+    for (const p of open) {
+      const u = pnlOf(p.side, 'linear', p.quantity, p.entryPrice, bar.markClose);
+      upnl = upnl.plus(u);
+      if (p.mode === 'isolated') isolatedValue = isolatedValue.plus(Decimal.max(ZERO, (p.margin as Decimal).plus(u)));
+      shown.push({ ...p, unrealisedPnl: u });
+    }
+    const isolated = open.length > 0 && open[0].mode === 'isolated';
+    const shownEquity = isolated ? cash.plus(isolatedValue) : Decimal.max(ZERO, cash.plus(upnl));
     states.push({
       step: i,
       cash,
-      position: p ? { ...p } : null,
+      positions: shown,
       unrealisedPnl: upnl,
       equity: shownEquity,
       fraction: shownEquity.div(startingBalance),
@@ -778,10 +980,16 @@ export interface ArenaDebrief {
   highestSurvivingLeverage: Decimal | null;
 }
 
-function outcomeOf(run: ArenaRun): ArenaVariant['outcome'] {
+/** How the run's first trade ended (with two positions, the first one opened: its `side`). */
+function outcomeOf(run: ArenaRun, side?: Side): ArenaVariant['outcome'] {
+  const ends = (e: ArenaEvent) =>
+    side === undefined ||
+    (e.kind === 'liquidation' && (e.side === side || e.also.some((x) => x.side === side))) ||
+    ((e.kind === 'stop' || e.kind === 'takeProfit' || e.kind === 'close') && e.side === side);
   const end = run.events.find(
     (e) =>
-      ['liquidation', 'stop', 'takeProfit', 'close'].includes(e.kind) || (e.kind === 'rejected' && e.action === 'open'),
+      (['liquidation', 'stop', 'takeProfit', 'close'].includes(e.kind) && ends(e)) ||
+      (e.kind === 'rejected' && e.action === 'open' && side === undefined),
   );
   if (!end) return 'open';
   if (end.kind === 'rejected') return 'refused';
@@ -813,7 +1021,10 @@ export function arenaDebrief(input: {
   if (!opened || opened.kind !== 'open') return { trade: null, variants: [], highestSurvivingLeverage: null };
   // The reader's own close of that first position, if it ended that way.
   const firstEnd = played.events.find(
-    (e) => e.step >= opened.step && e !== opened && ['close', 'stop', 'takeProfit', 'liquidation'].includes(e.kind),
+    (e) =>
+      e.step >= opened.step &&
+      ((e.kind === 'liquidation' && (e.side === opened.side || e.also.some((x) => x.side === opened.side))) ||
+        ((e.kind === 'close' || e.kind === 'stop' || e.kind === 'takeProfit') && e.side === opened.side)),
   );
   const closeStep = firstEnd && firstEnd.kind === 'close' ? firstEnd.step : null;
   const trade = {
@@ -856,7 +1067,7 @@ export function arenaDebrief(input: {
   const variants: ArenaVariant[] = [variant('asPlayed', trade.leverage, null)];
   variants[0].finalEquity = played.finalEquity;
   variants[0].change = played.finalEquity.minus(played.startingBalance);
-  variants[0].outcome = outcomeOf(played);
+  variants[0].outcome = outcomeOf(played, trade.side);
   for (const l of [1, 3, 10]) variants.push(variant('leverage', new Decimal(l), null));
   const stopLeverage = trade.leverage.gt(1) ? trade.leverage : new Decimal(10);
   const probe = variant('leverage', stopLeverage, null);
@@ -927,8 +1138,94 @@ export function arenaMission(
     const inRangeStates = run.states.filter((st) => st.step >= fromStep && st.step <= toStep);
     checks.hold =
       inRangeStates.length === toStep - fromStep + 1 &&
-      inRangeStates.every((st) => st.position !== null && (side === undefined || st.position.side === side));
+      inRangeStates.every((st) => st.positions.some((p) => side === undefined || p.side === side));
   }
   if (mission.noLiquidation) checks.noLiquidation = run.liquidations === 0;
   return { passed: checks.minFraction && checks.hold && checks.noLiquidation, fraction: run.finalFraction, checks };
+}
+
+/** A candle of last (traded) prices only, as the 15-minute file gives it; `time` in epoch milliseconds (UTC). */
+export interface LastPriceCandle {
+  time: number;
+  open: Numeric;
+  high: Numeric;
+  low: Numeric;
+  close: Numeric;
+}
+
+/**
+ * Arena candles at a finer step (15 minutes) from a window's hourly candles (last and mark price) and its finer
+ * last-price candles. The finer file has no mark price, so each hour's mark candle is shared out among its parts
+ * without inventing a price outside it: with `clamp(x) = min(max(x, markLow), markHigh)`, part k of the hour opens at
+ * the hour's mark open (k = 0) or where part k − 1 closed; closes at `clamp(close_k)` (the last part: at the hour's
+ * mark close); the part in which the last price made the hour's high gets the hour's mark high and the part in which
+ * it made the low gets the mark low (the mark price follows the index, and the index the traded price, so the
+ * extremes are placed when the traded price made them); every other high and low is `clamp` of the last price's,
+ * widened to hold that part's open and close. So the parts of each hour put back together give exactly the hour's
+ * mark candle (open, high, low, close): a liquidation is never made easier or harder than the hourly data allows,
+ * only placed within the hour. Source of the mark price's construction (a median of the index with the traded price):
+ * Binance, "Mark Price and Price Index", https://www.binance.com/en/support/faq/360033525071
+ * @throws CalcInputError when a finer candle falls in no hour of `hourly`, the finer candles are out of order, or a
+ *   candle is not valid (as {@link runArena}).
+ * @example fineArenaCandles({ hourly: [hour], fine: quarters }).length // 4 for one hour of four quarters
+ */
+export function fineArenaCandles(input: {
+  hourly: readonly ArenaCandle[];
+  fine: readonly LastPriceCandle[];
+}): ArenaCandle[] {
+  requireInput(input);
+  const hours = readBars(input.hourly, 'hourly');
+  const fine: readonly LastPriceCandle[] = input.fine;
+  if (!Array.isArray(input.fine)) throw new CalcInputError('fine', REQUIRED, 'Give the finer candles.');
+  // The finer candles as bars whose mark fields are placeholders (their own last prices), validated like any candle.
+  const parts = readBars(
+    fine.map((c) =>
+      c === null || typeof c !== 'object'
+        ? c
+        : { ...c, markOpen: c.open, markHigh: c.high, markLow: c.low, markClose: c.close },
+    ),
+    'fine',
+    1,
+  );
+  const byHour = new Map<number, Bar[]>();
+  parts.forEach((b, i) => {
+    const hour = Math.floor(b.time / HOUR_MS) * HOUR_MS;
+    if (!hours.some((h) => h.time === hour)) {
+      throw new CalcInputError(
+        `fine[${i}].time`,
+        INCONSISTENT,
+        `Finer candle ${i + 1} falls in no hour of the window.`,
+      );
+    }
+    byHour.set(hour, [...(byHour.get(hour) ?? []), b]);
+  });
+  const out: ArenaCandle[] = [];
+  for (const h of hours) {
+    const group = byHour.get(h.time);
+    if (!group) continue;
+    const clamp = (x: Decimal) => Decimal.min(Decimal.max(x, h.markLow), h.markHigh);
+    const top = group.reduce((m, b) => Decimal.max(m, b.high), group[0].high);
+    const bottom = group.reduce((m, b) => Decimal.min(m, b.low), group[0].low);
+    const hiPart = group.findIndex((b) => b.high.eq(top));
+    const loPart = group.findIndex((b) => b.low.eq(bottom));
+    let open = h.markOpen;
+    group.forEach((b, k) => {
+      const close = k === group.length - 1 ? h.markClose : clamp(b.close);
+      const high = k === hiPart ? h.markHigh : Decimal.max(clamp(b.high), open, close);
+      const low = k === loPart ? h.markLow : Decimal.min(clamp(b.low), open, close);
+      out.push({
+        time: b.time,
+        open: b.open,
+        high: b.high,
+        low: b.low,
+        close: b.close,
+        markOpen: open,
+        markHigh: high,
+        markLow: low,
+        markClose: close,
+      });
+      open = close;
+    });
+  }
+  return out;
 }

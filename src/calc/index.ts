@@ -90,7 +90,15 @@ export type {
   OrderRowId,
   TriggerSource,
 } from './orders.ts';
-export { runArena, arenaDebrief, arenaMission, ARENA_DEFAULTS, ARENA_MAX_ACTIONS, ARENA_MAX_CANDLES } from './arena.ts';
+export {
+  runArena,
+  arenaDebrief,
+  arenaMission,
+  fineArenaCandles,
+  ARENA_DEFAULTS,
+  ARENA_MAX_ACTIONS,
+  ARENA_MAX_CANDLES,
+} from './arena.ts';
 export type {
   ArenaCandle,
   ArenaTrigger,
@@ -104,7 +112,10 @@ export type {
   ArenaVariant,
   ArenaDebrief,
   ArenaMission,
+  LastPriceCandle,
 } from './arena.ts';
+export { hedgedCrossLiquidation } from './hedge.ts';
+export type { HedgedPosition, HedgedLiquidation } from './hedge.ts';
 export { realisedVolatility } from './volatility.ts';
 export { liquidationCascade, liquidationShortfall } from './cascade.ts';
 export type {

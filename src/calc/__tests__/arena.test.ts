@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import {
   arenaDebrief,
   arenaMission,
+  fineArenaCandles,
   runArena,
   type ArenaAction,
   type ArenaCandle,
@@ -82,7 +83,7 @@ describe('runArena: liquidation on the mark price (hand-worked)', () => {
     assert.equal(miss.level, 'liquidation');
     near(miss.lastExtreme, 9000);
     near(miss.markExtreme, 9100);
-    assert.notEqual(run.states[2].position, null);
+    assert.equal(run.states[2].positions.length, 1);
   });
   it('is liquidated at the first candle whose mark low crosses it, losing the margin only', () => {
     const liq = run.events.find((e) => e.kind === 'liquidation');
@@ -143,8 +144,8 @@ describe('runArena: funding every 8 hours (hand-worked)', () => {
   });
   it('a long pays q × mark × rate = 1 × 10,000 × 0.0001 = 1 USDT, taken from the isolated margin', () => {
     for (const e of funding) if (e.kind === 'funding') near(e.amount, -1);
-    assert.ok(run.states[12].position);
-    near(run.states[12].position?.margin, 998); // 1,000 − 1 − 1
+    assert.equal(run.states[12].positions.length, 1);
+    near(run.states[12].positions[0].margin, 998); // 1,000 − 1 − 1
     near(run.finalEquity, 9998);
   });
   it('a position opened at the funding candle itself pays nothing then', () => {
@@ -233,7 +234,7 @@ describe('runArena: margin and refusals', () => {
     assert.ok(e && e.kind === 'rejected');
     assert.match(e.reason, /at most 0\.00 USDT/);
   });
-  it('refuses leverage above the tier’s maximum, a margin above the balance, and a second position', () => {
+  it('refuses leverage above the tier’s maximum, a margin above the balance, and a second long', () => {
     const r = runArena({
       candles: flat(5),
       startStep: 0,
@@ -244,7 +245,7 @@ describe('runArena: margin and refusals', () => {
     assert.equal(reasons.length, 3);
     assert.match(reasons[0], /at most 100x/);
     assert.match(reasons[1], /Not enough balance/);
-    assert.match(reasons[2], /already have a position/);
+    assert.match(reasons[2], /already hold a long/);
   });
   it('uses the venue’s tiers: 20x of 5,000 is 100,000 notional, in Binance’s 0.5 % tier (amount 50)', () => {
     const settings = { ...FREE, tiers: BINANCE_BTCUSDT.tiers ?? [] };
@@ -377,11 +378,16 @@ describe('runArena: properties', () => {
             leverage: fc.integer({ min: 1, max: 100 }),
             mode: fc.constant(mode),
           }),
-          fc.record({ step: fc.integer({ min: 1, max: n - 1 }), type: fc.constant('close' as const) }),
+          fc.record({
+            step: fc.integer({ min: 1, max: n - 1 }),
+            type: fc.constant('close' as const),
+            side: fc.option(fc.constantFrom('long' as const, 'short' as const), { nil: undefined }),
+          }),
           fc.record({
             step: fc.integer({ min: 1, max: n - 1 }),
             type: fc.constantFrom('addMargin' as const, 'removeMargin' as const),
             amount: fc.integer({ min: 1, max: 3000 }),
+            side: fc.option(fc.constantFrom('long' as const, 'short' as const), { nil: undefined }),
           }),
         ),
         { maxLength: 8 },
@@ -429,12 +435,21 @@ describe('runArena: properties', () => {
         candlesArb.chain((cs) => fc.tuple(fc.constant(cs), actionArb(cs.length, 'cross'))),
         ([cs, actions]) => {
           const r = runArena({ candles: cs, startStep: 0, actions, settings });
+          for (const st of r.states) {
+            // Every open cross position shows the one liquidation price of the book.
+            const prices = new Set(st.positions.map((p) => p.liquidationPrice?.toString() ?? 'none'));
+            assert.ok(prices.size <= 1, `step ${st.step}: ${[...prices].join(' vs ')}`);
+          }
           for (const e of r.events) {
             if (e.kind === 'liquidation') {
               assert.equal(e.balanceAfter.toString(), '0');
-              assert.equal(r.states.find((s) => s.step === e.step)?.equity.toString(), '0');
+              // Nothing opened before the liquidation is still open after it: the book went as one.
+              const after = r.states.find((s) => s.step === e.step);
+              assert.ok(after?.positions.every((p) => p.openedAt === e.step && p.openedAt > -1));
+              if (after?.positions.length === 0) assert.equal(after.equity.toString(), '0');
             }
           }
+          assert.equal(r.liquidations, r.events.filter((e) => e.kind === 'liquidation').length);
         },
       ),
       { numRuns: 80 },
@@ -460,5 +475,169 @@ describe('runArena: properties', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('runArena: a long and a short at once (hedge mode, hand-worked)', () => {
+  // Wallet 2,000; long 1 BTC (margin 1,000 at 10x) and short 0.5 BTC (margin 500 at 10x), both at 10,000; no fees;
+  // one tier of 0.5 %. Binance's hedge-mode formula
+  // LP = (WB + cumL + cumS − posL·EPL + posS·EPS) / (posL·MMRL + posS·MMRS − posL + posS)
+  //    = (2,000 − 10,000 + 5,000) / (0.005 + 0.0025 − 1 + 0.5) = −3,000 / −0.4925 = 6,091.370558375634517766…
+  // Bankruptcy (no maintenance): −3,000 / −0.5 = 6,000.
+  const pair = (mode: 'isolated' | 'cross'): ArenaAction[] => [
+    long10(1, { mode }),
+    { step: 1, type: 'open', side: 'short', margin: 500, leverage: 10, mode },
+  ];
+  const candles = [
+    ...flat(3),
+    c(3, 10000, 10000, 6000, 6500, [10000, 10000, 6050, 6500]),
+    c(4, 6500, 6500, 6500, 6500),
+  ];
+  const settings = { ...FREE, startingBalance: 2000 };
+  const run = runArena({ candles, startStep: 0, actions: pair('cross'), settings });
+  it('both cross positions show the one shared liquidation price', () => {
+    const st = run.states[1];
+    assert.equal(st.positions.length, 2);
+    for (const p of st.positions) {
+      near(p.liquidationPrice, '6091.370558375634517766497461928934010152', '1e-25');
+      near(p.bankruptcyPrice, 6000);
+      assert.equal(p.liquidationDirection, 'down');
+    }
+  });
+  it('one liquidation takes both positions and the whole wallet', () => {
+    const liqs = run.events.filter((e) => e.kind === 'liquidation');
+    assert.equal(liqs.length, 1);
+    const liq = liqs[0];
+    assert.ok(liq.kind === 'liquidation');
+    assert.equal(liq.step, 3);
+    near(liq.price, '6091.370558375634517766497461928934010152', '1e-25');
+    near(liq.lost, 2000);
+    assert.deepEqual(
+      liq.also.map((x) => x.side),
+      ['short'],
+    );
+    assert.equal(run.states[2].positions.length, 2);
+    assert.equal(run.states[3].positions.length, 0);
+    near(run.finalEquity, 0);
+    assert.equal(run.liquidations, 1);
+  });
+  it('isolated, the same two positions each have their own price, and only the long is liquidated', () => {
+    // Long: (1,000 − 10,000) / (0.005 − 1) = 9,045.226130653266…; short: (500 + 5,000) / (0.0025 + 0.5) = 10,945.273631840796…
+    const iso = runArena({ candles, startStep: 0, actions: pair('isolated'), settings });
+    const [long, short] = iso.states[1].positions;
+    near(long.liquidationPrice, '9045.226130653266331658291457286432160804', '1e-25');
+    near(short.liquidationPrice, '10945.27363184079601990049751243781094527', '1e-25');
+    const liq = iso.events.find((e) => e.kind === 'liquidation');
+    assert.ok(liq && liq.kind === 'liquidation');
+    assert.equal(liq.side, 'long');
+    assert.equal(liq.also.length, 0);
+    near(liq.lost, 1000);
+    // The short is still open, and its gain counts: cash 500 + margin 500 + 0.5 × (10,000 − 6,500) = 2,750.
+    assert.equal(iso.states[4].positions.length, 1);
+    near(iso.finalEquity, 2750);
+  });
+  it('an action on one of two positions must name it; closing the short leaves the long alone in cross', () => {
+    const r = runArena({
+      candles: flat(4),
+      startStep: 0,
+      actions: [...pair('cross'), { step: 2, type: 'close' }, { step: 2, type: 'close', side: 'short' }],
+      settings,
+    });
+    const refused = r.events.find((e) => e.kind === 'rejected');
+    assert.ok(refused && refused.kind === 'rejected');
+    assert.match(refused.reason, /say which position/);
+    // The long alone on a wallet of 2,000: (2,000 − 10,000) / (0.005 − 1) = 8,040.201005025125628140703517587939698492.
+    const long = r.states[2].positions;
+    assert.equal(long.length, 1);
+    assert.equal(long[0].side, 'long');
+    near(long[0].liquidationPrice, '8040.201005025125628140703517587939698492', '1e-25');
+  });
+  it('refuses a second position in the other margin mode, and a cross one the wallet cannot carry', () => {
+    const r = runArena({
+      candles: flat(4),
+      startStep: 0,
+      actions: [
+        long10(1),
+        { step: 1, type: 'open', side: 'short', margin: 500, leverage: 10, mode: 'cross' },
+        { step: 2, type: 'close' },
+        long10(2, { mode: 'cross', margin: 1500 }),
+        // Available: 2,000 − the long's initial margin 1,500 = 500 < 600.
+        { step: 2, type: 'open', side: 'short', margin: 600, leverage: 10, mode: 'cross' },
+      ],
+      settings,
+    });
+    const reasons = r.events.flatMap((e) => (e.kind === 'rejected' ? [e.reason] : []));
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[0], /must be isolated too/);
+    assert.match(reasons[1], /Not enough balance: this needs 600\.00 USDT \(margin and fee\), you have 500\.00/);
+  });
+});
+
+describe('fineArenaCandles: 15-minute candles with the hour’s mark price shared out', () => {
+  const q = (k: number, o: number, h: number, l: number, cl: number) => ({
+    time: T0 + k * 900_000,
+    open: o,
+    high: h,
+    low: l,
+    close: cl,
+  });
+  // Hour 0: the mark went beyond the last price (high 124 > 120, low 78 < 80); the last price made its high in part 1
+  // and its low in part 2. Hour 1: the mark stayed inside the last price's range (112 < 115, 100 > 96), so clamping
+  // shows.
+  const hours = [c(0, 100, 120, 80, 110, [101, 124, 78, 109]), c(1, 110, 115, 96, 105, [110, 112, 100, 105])];
+  const fine = [
+    q(0, 100, 105, 95, 104),
+    q(1, 104, 120, 103, 106),
+    q(2, 106, 107, 80, 90),
+    q(3, 90, 111, 89, 110),
+    q(4, 110, 115, 108, 113),
+    q(5, 113, 114, 96, 99),
+    q(6, 99, 104, 98, 103),
+    q(7, 103, 106, 102, 105),
+  ];
+  const parts = fineArenaCandles({ hourly: hours, fine });
+  const mark = parts.map((p) => [p.markOpen, p.markHigh, p.markLow, p.markClose].map(String));
+  it('opens with the hour’s mark open, closes with its mark close, and puts the extremes where the last price made them', () => {
+    assert.equal(parts.length, 8);
+    // Part 0: open 101 (the hour's), close 104, high max(105, 101, 104) = 105, low min(95, 101, 104) = 95.
+    assert.deepEqual(mark[0], ['101', '105', '95', '104']);
+    // Part 1, where the last price made the hour's high: the mark high 124; low min(103, 104, 106) = 103.
+    assert.deepEqual(mark[1], ['104', '124', '103', '106']);
+    // Part 2, where it made the low: the mark low 78; high max(107, 106, 90) = 107.
+    assert.deepEqual(mark[2], ['106', '107', '78', '90']);
+    // Part 3 closes at the hour's mark close 109; high max(111, 90, 109) = 111; low min(89, 90, 109) = 89.
+    assert.deepEqual(mark[3], ['90', '111', '89', '109']);
+  });
+  it('clamps the last price into the hour’s mark range elsewhere', () => {
+    // Range 100…112. Part 4 (the last price's high part): open 110, close clamp(113) = 112, high 112, low 108.
+    assert.deepEqual(mark[4], ['110', '112', '108', '112']);
+    // Part 5 (its low part): close clamp(99) = 100, low 100, high max(clamp(114) = 112, 112, 100) = 112.
+    assert.deepEqual(mark[5], ['112', '112', '100', '100']);
+    // Part 6: close 103, high max(104, 100, 103) = 104, low min(clamp(98) = 100, 100, 103) = 100.
+    assert.deepEqual(mark[6], ['100', '104', '100', '103']);
+    // Part 7 closes at the hour's 105: high 106, low 102.
+    assert.deepEqual(mark[7], ['103', '106', '102', '105']);
+    // The last prices are the file's own.
+    assert.deepEqual(
+      parts.slice(0, 4).map((p) => String(p.high)),
+      ['105', '120', '107', '111'],
+    );
+  });
+  it('put back together, the parts of each hour give exactly that hour’s mark candle', () => {
+    for (const [h, group] of [
+      [0, parts.slice(0, 4)],
+      [1, parts.slice(4)],
+    ] as const) {
+      const max = group.reduce((m, p) => Math.max(m, Number(p.markHigh)), 0);
+      const min = group.reduce((m, p) => Math.min(m, Number(p.markLow)), Infinity);
+      const hour = hours[h];
+      assert.deepEqual(
+        [Number(group[0].markOpen), max, min, Number(group[3].markClose)],
+        [hour.markOpen, hour.markHigh, hour.markLow, hour.markClose],
+      );
+    }
+  });
+  it('refuses a finer candle outside every hour', () => {
+    throwsCalc(() => fineArenaCandles({ hourly: hours, fine: [q(9, 1, 1, 1, 1)] }), 'fine[0].time', 'inconsistent');
   });
 });

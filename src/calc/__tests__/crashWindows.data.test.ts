@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { runArena } from '../arena.ts';
+import { fineArenaCandles, runArena } from '../arena.ts';
 import { BINANCE_BTCUSDT } from '../venues.ts';
 
 const DIR = new URL('../../../content/market-data/crash-windows/', import.meta.url);
@@ -105,5 +105,66 @@ describe('crash windows: data', () => {
   }
   it('the 15-minute file is quarter-hourly and gapless, high ≥ open/close ≥ low', () => {
     assert.equal(checkRows('w5_2025-10-10_perp_15m.csv', [''], 900_000), 384);
+  });
+  it('the 15-minute file covers the hourly window exactly: four quarters per hour that add up to its last-price candle', () => {
+    const hourly = table('w5_2025-10-10_liquidation-cascade_1h.csv');
+    const fine = table('w5_2025-10-10_perp_15m.csv');
+    const h = (r: string[], name: string) => Number(r[hourly.header.indexOf(name)]);
+    const f = (r: string[], name: string) => Number(r[fine.header.indexOf(name)]);
+    assert.equal(fine.rows.length, hourly.rows.length * 4);
+    hourly.rows.forEach((r, n) => {
+      const parts = fine.rows.slice(n * 4, n * 4 + 4);
+      assert.equal(f(parts[0], 'open_time_ms'), h(r, 'open_time_ms'), `hour ${n}: first quarter`);
+      assert.deepEqual(
+        [
+          f(parts[0], 'open'),
+          Math.max(...parts.map((p) => f(p, 'high'))),
+          Math.min(...parts.map((p) => f(p, 'low'))),
+          f(parts[3], 'close'),
+        ],
+        [h(r, 'perp_open'), h(r, 'perp_high'), h(r, 'perp_low'), h(r, 'perp_close')],
+        `hour ${n}: the quarters do not add up to the hour`,
+      );
+    });
+  });
+  it('the 15-minute arena candles built from it are valid and play in the engine', () => {
+    const hourly = table('w5_2025-10-10_liquidation-cascade_1h.csv');
+    const fine = table('w5_2025-10-10_perp_15m.csv');
+    const hv = (r: string[], name: string) => r[hourly.header.indexOf(name)];
+    const fv = (r: string[], name: string) => r[fine.header.indexOf(name)];
+    const candles = fineArenaCandles({
+      hourly: hourly.rows.map((r) => ({
+        time: Number(hv(r, 'open_time_ms')),
+        open: hv(r, 'perp_open'),
+        high: hv(r, 'perp_high'),
+        low: hv(r, 'perp_low'),
+        close: hv(r, 'perp_close'),
+        markOpen: hv(r, 'mark_open'),
+        markHigh: hv(r, 'mark_high'),
+        markLow: hv(r, 'mark_low'),
+        markClose: hv(r, 'mark_close'),
+      })),
+      fine: fine.rows.map((r) => ({
+        time: Number(fv(r, 'open_time_ms')),
+        open: fv(r, 'open'),
+        high: fv(r, 'high'),
+        low: fv(r, 'low'),
+        close: fv(r, 'close'),
+      })),
+    });
+    assert.equal(candles.length, 384);
+    const run = runArena({
+      candles,
+      startStep: 0,
+      actions: [],
+      settings: {
+        startingBalance: 10000,
+        takerFeeRate: '0.0005',
+        slippage: '0.0005',
+        fundingRate: '0.0001',
+        tiers: BINANCE_BTCUSDT.tiers ?? [],
+      },
+    });
+    assert.equal(run.states.length, 384);
   });
 });

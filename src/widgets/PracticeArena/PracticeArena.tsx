@@ -1,6 +1,6 @@
 /**
  * The practice arena (/practice/): pick a crash window, start some hours before the move and trade it hour by hour
- * with a paper account. The first view (window, story, missions, terms) is rendered on the server and needs no
+ * (or 15 minutes at a time where a 15-minute file exists) with a paper account, holding a long, a short or both. The first view (window, story, missions, terms) is rendered on the server and needs no
  * calculation code; Start loads the window's candles, the model and calc (src/calc/arena.ts), and the chart.
  * The view only renders what model.ts returns.
  */
@@ -10,7 +10,7 @@ import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { LazyChart } from '../shared/LazyChart.tsx';
 import { DATA_CREDIT } from '../Replay/menu.ts';
 import { ARENA_WINDOWS } from './missions.ts';
-import { decodeActions, encodeActions, type RawAction } from './share.ts';
+import { decodeActions, encodeActions, type RawAction, type Side } from './share.ts';
 import type { ArenaBar, QuarterBar } from './data.ts';
 import type { ArenaShown, DebriefShown, MissionShown, TicketInput } from './model.ts';
 import './arena.css';
@@ -42,6 +42,9 @@ const EMPTY_TICKET: TicketInput = {
   tpTrigger: 'last',
 };
 
+type OrdersInput = Pick<TicketInput, 'stop' | 'stopTrigger' | 'tp' | 'tpTrigger'>;
+const NO_ORDERS: OrdersInput = { stop: '', stopTrigger: 'last', tp: '', tpTrigger: 'last' };
+
 interface Loaded {
   model: Model;
   charts: Charts;
@@ -66,10 +69,15 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(2);
   const [ticket, setTicket] = useState<TicketInput>(EMPTY_TICKET);
+  const [orders, setOrders] = useState<OrdersInput>(NO_ORDERS);
   const [amount, setAmount] = useState('100');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [spot, setSpot] = useState(false);
   const [quarters, setQuarters] = useState<QuarterBar[] | null>(null);
+  /** Play at 15-minute steps (only for a window with a 15-minute file). */
+  const [fine, setFine] = useState(false);
+  /** With a long and a short open: the one the manage controls act on. */
+  const [manageSide, setManageSide] = useState<Side>('long');
   const [saved, setSaved] = useState('');
   const [copied, setCopied] = useState('');
   const root = useRef<HTMLDivElement>(null);
@@ -82,6 +90,7 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
       if (windows.some((x) => x.id === w)) setWindowId(w);
       else setNote('The window in this link is not one the arena has, so the first window is shown.');
     }
+    if (params.get('s') === '15') setFine(true);
     const a = params.get('a');
     if (a !== null) {
       const decoded = decodeActions(a);
@@ -92,11 +101,18 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
 
   const info = windows.find((w) => w.id === windowId) ?? windows[0];
   const spec = ARENA_WINDOWS[info.id];
+  const quarterly = fine && spec.quarters === true;
+  const unit = quarterly ? '15 minutes' : 'hour';
 
   const chooseWindow = (id: string) => {
     setWindowId(id);
     setShared(null);
     history.replaceState(null, '', `?w=${encodeURIComponent(id)}`);
+  };
+  const chooseStep = (quarter: boolean) => {
+    setFine(quarter);
+    setShared(null);
+    history.replaceState(null, '', `?w=${encodeURIComponent(info.id)}${quarter ? '&s=15' : ''}`);
   };
 
   const start = async (replay: boolean) => {
@@ -107,7 +123,8 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
         import('./chart.ts'),
         import('./data.ts'),
       ]);
-      const bars = await data.loadArenaWindow(info.id);
+      const hourly = await data.loadArenaWindow(info.id);
+      const bars = quarterly ? model.quarterBars(hourly, await data.loadQuarters(info.id)) : hourly;
       const startStep = Math.max(0, model.stepAt(bars, spec.start));
       let acts: RawAction[] = [];
       let at = startStep;
@@ -129,7 +146,7 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
       setErrors({});
       setSaved('');
       setPhase('playing');
-      if (data.hasQuarters(info.id)) void data.loadQuarters(info.id).then(setQuarters);
+      if (data.hasQuarters(info.id) && !quarterly) void data.loadQuarters(info.id).then(setQuarters);
       else setQuarters(null);
     } catch {
       setPhase('failed');
@@ -156,9 +173,9 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
   );
   const shareUrl = useMemo(() => {
     if (!finished || typeof location === 'undefined') return '';
-    const q = new URLSearchParams({ w: info.id, a: encodeActions(actions) });
+    const q = new URLSearchParams({ w: info.id, ...(quarterly ? { s: '15' } : {}), a: encodeActions(actions) });
     return `${location.origin}${location.pathname}?${q.toString()}`;
-  }, [finished, actions, info.id]);
+  }, [finished, actions, info.id, quarterly]);
 
   // Best results are kept once per finished run (not for someone else's shared run).
   useEffect(() => {
@@ -169,7 +186,7 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
     });
   }, [missions, replaying, actions.length]);
 
-  // Play: one hour per tick; pauses at the end and at every fill, stop and liquidation.
+  // Play: one step per tick; pauses at the end and at every fill, stop and liquidation.
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
   const lastStep = shown?.last ?? 0;
@@ -196,10 +213,14 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
   const faster = (d: 1 | -1) =>
     setSpeed((s) => SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(s) + d))] ?? s);
 
-  /** Adds an action at the next hour's open and moves time on by that hour, so the fill shows at once. */
-  const act = (outcome: { ok: true; value: RawAction } | { ok: false; errors: Record<string, string> }) => {
+  /** Adds an action at the next step's open and moves time on by that step, so the fill shows at once. */
+  const act = (
+    outcome: { ok: true; value: RawAction } | { ok: false; errors: Record<string, string> },
+    form: 'ticket' | 'orders' = 'ticket',
+  ) => {
     if (!outcome.ok) {
-      setErrors(outcome.errors);
+      const prefix = form === 'orders' ? 'new-' : '';
+      setErrors(Object.fromEntries(Object.entries(outcome.errors).map(([k, v]) => [prefix + k, v])));
       return;
     }
     setErrors({});
@@ -237,6 +258,10 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
         )
       : [];
   const trading = phase === 'playing' && shown && !finished && !replaying;
+  const open = shown?.positions ?? [];
+  // With two positions open the manage controls name one; with one, actions need no side (and links stay short).
+  const managed = open.length > 1 ? (open.find((p) => p.side === manageSide) ?? open[0]) : open[0];
+  const sideOf = open.length > 1 ? managed?.side : undefined;
   const fieldId = (k: string) => `arena-${k}`;
   const err = (k: string) =>
     errors[k] ? (
@@ -244,34 +269,48 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
         {errors[k]}
       </p>
     ) : null;
-  const numberInput = (k: keyof TicketInput, label: string, hint?: string) => (
-    <div class={`ll-field${errors[k] ? ' ll-field-invalid' : ''}`}>
-      <label for={fieldId(k)}>{label}</label>
-      <input
-        id={fieldId(k)}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        value={ticket[k]}
-        aria-invalid={errors[k] ? 'true' : undefined}
-        aria-describedby={errors[k] ? `${fieldId(k)}-error` : hint ? `${fieldId(k)}-hint` : undefined}
-        onInput={(e) => setTicket((t) => ({ ...t, [k]: e.currentTarget.value }))}
-      />
-      {hint && !errors[k] && (
-        <p class="ll-hint" id={`${fieldId(k)}-hint`}>
-          {hint}
-        </p>
-      )}
-      {err(k)}
-    </div>
-  );
-  const triggerSelect = (k: 'stopTrigger' | 'tpTrigger', label: string) => (
+  // The order ticket and the "change orders" form can show together (one position open, room for a second), so the
+  // second form has its own fields, ids and errors (keys prefixed "new-").
+  const numberInput = (k: keyof TicketInput, label: string, hint?: string, form: 'ticket' | 'orders' = 'ticket') => {
+    const key = form === 'ticket' ? k : `new-${k}`;
+    const value = form === 'ticket' ? ticket[k] : orders[k as keyof OrdersInput];
+    return (
+      <div class={`ll-field${errors[key] ? ' ll-field-invalid' : ''}`}>
+        <label for={fieldId(key)}>{label}</label>
+        <input
+          id={fieldId(key)}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={value}
+          aria-invalid={errors[key] ? 'true' : undefined}
+          aria-describedby={errors[key] ? `${fieldId(key)}-error` : hint ? `${fieldId(key)}-hint` : undefined}
+          onInput={(e) => {
+            const v = e.currentTarget.value;
+            if (form === 'ticket') setTicket((t) => ({ ...t, [k]: v }));
+            else setOrders((t) => ({ ...t, [k]: v }));
+          }}
+        />
+        {hint && !errors[key] && (
+          <p class="ll-hint" id={`${fieldId(key)}-hint`}>
+            {hint}
+          </p>
+        )}
+        {err(key)}
+      </div>
+    );
+  };
+  const triggerSelect = (k: 'stopTrigger' | 'tpTrigger', label: string, form: 'ticket' | 'orders' = 'ticket') => (
     <div class="ll-field">
-      <label for={fieldId(k)}>{label}</label>
+      <label for={fieldId(form === 'ticket' ? k : `new-${k}`)}>{label}</label>
       <select
-        id={fieldId(k)}
-        value={ticket[k]}
-        onChange={(e) => setTicket((t) => ({ ...t, [k]: e.currentTarget.value }))}
+        id={fieldId(form === 'ticket' ? k : `new-${k}`)}
+        value={form === 'ticket' ? ticket[k] : orders[k]}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (form === 'ticket') setTicket((t) => ({ ...t, [k]: v }));
+          else setOrders((t) => ({ ...t, [k]: v }));
+        }}
       >
         <option value="last">Last price</option>
         <option value="mark">Mark price</option>
@@ -335,17 +374,38 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
 
       {phase !== 'playing' && (
         <div class="ll-arena-start">
+          {spec.quarters && (
+            <ChoiceField
+              name="arena-step"
+              legend="Play it"
+              value={quarterly ? 'quarter' : 'hour'}
+              options={[
+                { value: 'hour', label: 'An hour at a time' },
+                { value: 'quarter', label: '15 minutes at a time' },
+              ]}
+              onChange={(v) => chooseStep(v === 'quarter')}
+            />
+          )}
+          {quarterly && (
+            <p class="ll-hint" data-testid="arena-quarter-note">
+              At 15-minute steps the last price comes from Binance’s 15-minute candles. Binance’s archive has the mark
+              price only by the hour, so each hour’s mark candle is shared out among its quarters: its high and low are
+              placed in the quarter where the last price made its own, and no quarter goes outside the hour’s range.
+              Spot prices are not in the 15-minute file.
+            </p>
+          )}
           <p class="ll-hint">
             You start with a paper account of 10,000 USDT at {spec.start.replace('T', ' ').replace('Z', ' UTC')}. Orders
-            fill at the next hour’s open with 0.05 % slippage against you and Binance’s 0.05 % taker fee; stop-loss and
-            take-profit orders are stop-market orders that fill at their trigger (or at the open if the hour opens
+            fill at the next step’s open with 0.05 % slippage against you and Binance’s 0.05 % taker fee; stop-loss and
+            take-profit orders are stop-market orders that fill at their trigger (or at the open if the step opens
             beyond it), with the same slippage and fee. Funding is charged at 0.01 % every 8 hours (00:00, 08:00, 16:00
             UTC) on the mark price: a stated rate, not the rate of those days. Liquidation is checked on the mark price
             with Binance BTCUSDT’s maintenance-margin tiers (table of 18 March 2021); you lose the isolated margin, or
-            in cross mode the whole account.
+            in cross mode the whole account. You may hold a long and a short at once (hedge mode), both isolated or both
+            cross: in cross they share one wallet and one liquidation price.
           </p>
           <p class="ll-hint">
-            Keyboard: N or → plays the next hour, P or Space plays and pauses, + and − change the speed, E skips to the
+            Keyboard: N or → plays the next step, P or Space plays and pauses, + and − change the speed, E skips to the
             end.
           </p>
           {shared ? (
@@ -376,7 +436,9 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
             <h3>
               {shown.time}{' '}
               <span class="ll-hint">
-                (hour {shown.cursor - shown.startStep + 1} of {shown.last - shown.startStep + 1})
+                ({shown.stepLabel === 'hour' ? 'hour' : 'step'} {shown.cursor - shown.startStep + 1} of{' '}
+                {shown.last - shown.startStep + 1}
+                {shown.stepLabel === 'hour' ? '' : ', 15 minutes each'})
               </span>
             </h3>
             <dl class="ll-figures">
@@ -388,10 +450,12 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
                 <dt>Mark price</dt>
                 <dd data-testid="mark-price">{shown.markPrice}</dd>
               </div>
-              <div>
-                <dt>Spot</dt>
-                <dd>{shown.spotPrice}</dd>
-              </div>
+              {shown.spotPrice !== null && (
+                <div>
+                  <dt>Spot</dt>
+                  <dd>{shown.spotPrice}</dd>
+                </div>
+              )}
               <div>
                 <dt>Equity</dt>
                 <dd data-testid="equity">
@@ -403,50 +467,61 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
                 <dd>{shown.cash}</dd>
               </div>
             </dl>
-            {shown.position ? (
-              <dl class="ll-figures" data-testid="arena-position" aria-label="Your position">
+            {shown.positions.length === 0 && <p class="ll-hint">No open position.</p>}
+            {shown.sharedLiquidation && (
+              <p class="ll-hint" data-testid="arena-shared">
+                Your long and short are both cross: they share one wallet, so they have one liquidation price and would
+                be liquidated together.
+              </p>
+            )}
+            {shown.positions.map((p) => (
+              <dl
+                class="ll-figures"
+                key={p.side}
+                data-testid="arena-position"
+                data-side={p.side}
+                aria-label={shown.positions.length > 1 ? `Your ${p.side}` : 'Your position'}
+              >
                 <div>
                   <dt>Position</dt>
-                  <dd>{shown.position.summary}</dd>
+                  <dd>{p.summary}</dd>
                 </div>
                 <div>
                   <dt>Entry</dt>
-                  <dd>{shown.position.entry}</dd>
+                  <dd>{p.entry}</dd>
                 </div>
                 <div>
                   <dt>Liquidation (mark)</dt>
-                  <dd data-testid="liquidation">{shown.position.liquidation}</dd>
+                  <dd data-testid="liquidation">{p.liquidation}</dd>
                 </div>
                 <div>
                   <dt>Bankruptcy</dt>
-                  <dd>{shown.position.bankruptcy}</dd>
+                  <dd>{p.bankruptcy}</dd>
                 </div>
                 <div>
                   <dt>Stop-loss</dt>
-                  <dd>{shown.position.stop}</dd>
+                  <dd>{p.stop}</dd>
                 </div>
                 <div>
                   <dt>Take-profit</dt>
-                  <dd>{shown.position.takeProfit}</dd>
+                  <dd>{p.takeProfit}</dd>
                 </div>
                 <div>
                   <dt>Margin</dt>
-                  <dd>{shown.position.margin}</dd>
+                  <dd>{p.margin}</dd>
                 </div>
                 <div>
                   <dt>Unrealised PnL (mark)</dt>
-                  <dd>{shown.position.upnl}</dd>
+                  <dd>{p.upnl}</dd>
                 </div>
               </dl>
-            ) : (
-              <p class="ll-hint">No open position.</p>
-            )}
+            ))}
           </div>
 
           <div class="ll-replay-player" role="group" aria-label="Time controls" data-testid="arena-player">
             <div class="ll-replay-buttons">
               <button type="button" onClick={step} disabled={finished}>
-                Next hour
+                Next {shown.stepLabel === 'hour' ? 'hour' : '15 minutes'}
               </button>
               <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing} disabled={finished}>
                 {playing ? 'Pause' : 'Play'}
@@ -459,7 +534,7 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
                 >
                   {SPEEDS.map((s) => (
                     <option key={s} value={String(s)}>
-                      {s} h/s
+                      {s} {shown.stepLabel === 'hour' ? 'h' : 'steps'}/s
                     </option>
                   ))}
                 </select>
@@ -483,7 +558,7 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
             </div>
           </div>
 
-          {trading && !shown.position && (
+          {trading && shown.positions.length < 2 && (
             <form
               class="ll-fields ll-arena-ticket"
               aria-label="Order ticket"
@@ -492,6 +567,13 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
                 act(loaded.model.readTicket(ticket, nextStep));
               }}
             >
+              {shown.positions.length === 1 && (
+                <p class="ll-hint" data-testid="arena-second">
+                  You hold a {shown.positions[0].side}. You may also open a{' '}
+                  {shown.positions[0].side === 'long' ? 'short' : 'long'} (
+                  {shown.positions[0].isolated ? 'isolated' : 'cross'}, like the first).
+                </p>
+              )}
               <ChoiceField
                 name="arena-side"
                 legend="Side"
@@ -519,20 +601,37 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
               {numberInput('tp', 'Take-profit price (optional)')}
               {triggerSelect('tpTrigger', 'Take-profit triggers on')}
               <button type="submit" class="button-primary">
-                Place order (fills at the next hour’s open)
+                Place order (fills at the next {unit === 'hour' ? 'hour' : 'step'}’s open)
               </button>
             </form>
           )}
-          {trading && shown.position && (
+          {trading && managed && (
             <div class="ll-arena-manage">
+              {open.length > 1 && (
+                <ChoiceField
+                  name="arena-manage"
+                  legend="Manage which position"
+                  value={managed.side}
+                  options={[
+                    { value: 'long', label: 'The long' },
+                    { value: 'short', label: 'The short' },
+                  ]}
+                  onChange={(v) => setManageSide(v)}
+                />
+              )}
               <button
                 type="button"
                 class="button-primary"
-                onClick={() => act({ ok: true, value: { step: nextStep, type: 'close' } })}
+                onClick={() =>
+                  act({
+                    ok: true,
+                    value: sideOf ? { step: nextStep, type: 'close', side: sideOf } : { step: nextStep, type: 'close' },
+                  })
+                }
               >
-                Close the position at the next open
+                Close the {open.length > 1 ? managed.side : 'position'} at the next open
               </button>
-              {shown.position.margin !== 'the whole wallet (cross)' && (
+              {managed.isolated && (
                 <div class={`ll-field${errors['amount'] ? ' ll-field-invalid' : ''}`}>
                   <label for={fieldId('amount')}>Margin to add or remove (USDT)</label>
                   <input
@@ -548,13 +647,13 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
                   <div class="ll-replay-buttons">
                     <button
                       type="button"
-                      onClick={() => act(loaded.model.readMarginChange('addMargin', amount, nextStep))}
+                      onClick={() => act(loaded.model.readMarginChange('addMargin', amount, nextStep, sideOf))}
                     >
                       Add margin
                     </button>
                     <button
                       type="button"
-                      onClick={() => act(loaded.model.readMarginChange('removeMargin', amount, nextStep))}
+                      onClick={() => act(loaded.model.readMarginChange('removeMargin', amount, nextStep, sideOf))}
                     >
                       Remove margin
                     </button>
@@ -563,16 +662,20 @@ export default function PracticeArena({ windows }: PracticeArenaProps) {
               )}
               <form
                 class="ll-fields"
-                aria-label="Change stop-loss and take-profit"
+                aria-label={
+                  open.length > 1
+                    ? `Change the ${managed.side}’s stop-loss and take-profit`
+                    : 'Change stop-loss and take-profit'
+                }
                 onSubmit={(e) => {
                   e.preventDefault();
-                  act(loaded.model.readOrders(ticket, nextStep));
+                  act(loaded.model.readOrders(orders, nextStep, sideOf), 'orders');
                 }}
               >
-                {numberInput('stop', 'Stop-loss price (empty: none)')}
-                {triggerSelect('stopTrigger', 'Stop triggers on')}
-                {numberInput('tp', 'Take-profit price (empty: none)')}
-                {triggerSelect('tpTrigger', 'Take-profit triggers on')}
+                {numberInput('stop', 'New stop-loss price (empty: none)', undefined, 'orders')}
+                {triggerSelect('stopTrigger', 'New stop triggers on', 'orders')}
+                {numberInput('tp', 'New take-profit price (empty: none)', undefined, 'orders')}
+                {triggerSelect('tpTrigger', 'New take-profit triggers on', 'orders')}
                 <button type="submit">Update orders at the next open</button>
               </form>
             </div>

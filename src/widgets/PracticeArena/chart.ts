@@ -1,6 +1,6 @@
 /**
- * The arena's chart: mark and last price (and spot on request) up to the hour shown, with the open position's entry,
- * stop, take-profit, liquidation and bankruptcy lines, as a LazyChart spec, a summary and a table. Loaded with the
+ * The arena's chart: mark and last price (and spot on request, at hourly steps) up to the step shown, with each open
+ * position's entry, stop, take-profit, liquidation and bankruptcy lines, as a LazyChart spec, a summary and a table. Loaded with the
  * model after Start.
  */
 import { formatPrice } from '../../format/numbers.ts';
@@ -22,34 +22,54 @@ export function arenaChart(
   const xs = [from + 1, Math.max(from + 2, shown.cursor + 1)];
   const flat = (label: string, y: number | null, color: string): ChartSeries[] =>
     y === null ? [] : [{ label, points: xs.map((px) => ({ x: px, y })), color }];
-  const lines = shown.position?.lines;
+  const quarter = shown.stepLabel !== 'hour';
+  const withSpot = spot && !quarter;
+  // With two positions each line names its side; cross positions share one liquidation line.
+  const two = shown.positions.length > 1;
+  const positionLines = shown.positions.flatMap((p, k): ChartSeries[] => {
+    const name = (what: string) => (two ? `${what} (${p.side})` : what);
+    const sharedDrawn = k > 0 && shown.sharedLiquidation;
+    return [
+      ...flat(name('Entry'), p.lines.entry, '--fg-muted'),
+      ...flat(name('Stop-loss'), p.lines.stop, '--warn'),
+      ...flat(name('Take-profit'), p.lines.takeProfit, '--good'),
+      ...(sharedDrawn
+        ? []
+        : [
+            ...flat(
+              shown.sharedLiquidation ? 'Liquidation (mark), shared' : name('Liquidation (mark)'),
+              p.lines.liquidation,
+              '--bad',
+            ),
+            ...flat(shown.sharedLiquidation ? 'Bankruptcy, shared' : name('Bankruptcy'), p.lines.bankruptcy, '--bad'),
+          ]),
+    ];
+  });
   const spec: ChartSpec = {
     kind: 'line',
-    xLabel: 'Hour of the window',
+    xLabel: quarter ? '15-minute step of the window' : 'Hour of the window',
     yLabel: 'Price (USDT)',
     series: [
       { label: 'Last price, close', points: seen.map((b, i) => ({ x: x(i), y: b.close })), color: '--accent' },
       { label: 'Last price, high', points: seen.map((b, i) => ({ x: x(i), y: b.high })), color: '--good' },
       { label: 'Last price, low', points: seen.map((b, i) => ({ x: x(i), y: b.low })), color: '--warn' },
       { label: 'Mark price, close', points: seen.map((b, i) => ({ x: x(i), y: b.markClose })), color: '--fg' },
-      ...(spot
-        ? [{ label: 'Spot, close', points: seen.map((b, i) => ({ x: x(i), y: b.spotClose })), color: '--fg-muted' }]
-        : []),
-      ...(lines
+      ...(withSpot
         ? [
-            ...flat('Entry', lines.entry, '--fg-muted'),
-            ...flat('Stop-loss', lines.stop, '--warn'),
-            ...flat('Take-profit', lines.takeProfit, '--good'),
-            ...flat('Liquidation (mark)', lines.liquidation, '--bad'),
-            ...flat('Bankruptcy', lines.bankruptcy, '--bad'),
+            {
+              label: 'Spot, close',
+              points: seen.map((b, i) => ({ x: x(i), y: b.spotClose ?? b.close })),
+              color: '--fg-muted',
+            },
           ]
         : []),
+      ...positionLines,
     ],
   };
   const table: ChartTable = {
-    caption: `Hourly candles of Binance’s BTCUSDT perpetual up to ${shown.time}, last and mark price, with your equity at each close. Data: ${DATA_CREDIT.name}, ${DATA_CREDIT.licence}.`,
+    caption: `${quarter ? '15-minute' : 'Hourly'} candles of Binance’s BTCUSDT perpetual up to ${shown.time}, last and mark price${quarter ? ' (the mark price shared out within each hour)' : ''}, with your equity at each close. Data: ${DATA_CREDIT.name}, ${DATA_CREDIT.licence}.`,
     columns: [
-      'Hour',
+      quarter ? 'Step' : 'Hour',
       'Time',
       'Last open',
       'Last high',
@@ -58,7 +78,7 @@ export function arenaChart(
       'Mark high',
       'Mark low',
       'Mark close',
-      ...(spot ? ['Spot close'] : []),
+      ...(withSpot ? ['Spot close'] : []),
       'Equity',
     ],
     rows: seen.map((b, i) => [
@@ -71,14 +91,14 @@ export function arenaChart(
       price(b.markHigh),
       price(b.markLow),
       price(b.markClose),
-      ...(spot ? [price(b.spotClose)] : []),
+      ...(withSpot ? [b.spotClose === null ? '' : price(b.spotClose)] : []),
       shown.equityByStep[i] ?? '',
     ]),
   };
   const summary =
     `Price chart from ${bars[from]?.label ?? ''} to ${shown.time}: last price ${shown.lastPrice}, mark price ${shown.markPrice}` +
-    (lines
-      ? `; your position’s entry ${shown.position?.entry}, liquidation ${shown.position?.liquidation} and bankruptcy ${shown.position?.bankruptcy} are drawn as lines.`
+    (shown.positions.length > 0
+      ? `; ${shown.positions.map((p) => `your ${p.side}’s entry ${p.entry}, liquidation ${p.liquidation} and bankruptcy ${p.bankruptcy}`).join('; ')} are drawn as lines${shown.sharedLiquidation ? ' (the two cross positions share one liquidation price)' : ''}.`
       : '; no position open.');
   return { spec, table, summary };
 }

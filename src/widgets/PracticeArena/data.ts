@@ -19,7 +19,8 @@ export interface ArenaBar {
   markHigh: number;
   markLow: number;
   markClose: number;
-  spotClose: number;
+  /** Null at 15-minute steps: the 15-minute file has no spot price. */
+  spotClose: number | null;
 }
 
 export interface QuarterBar {

@@ -22,6 +22,8 @@ export interface ArenaWindowSpec {
   missions: MissionSpec[];
   /** A note shown with the window, when it teaches something the missions lean on. */
   note?: string;
+  /** The window also has a 15-minute file, so it can be played at 15-minute steps (data.ts `hasQuarters`). */
+  quarters?: boolean;
 }
 
 export const ARENA_WINDOWS: Readonly<Record<string, ArenaWindowSpec>> = {
@@ -78,6 +80,7 @@ export const ARENA_WINDOWS: Readonly<Record<string, ArenaWindowSpec>> = {
   },
   'btc-2025-10': {
     start: '2025-10-10T10:00Z',
+    quarters: true,
     missions: [
       {
         id: 'btc-2025-10-hold',

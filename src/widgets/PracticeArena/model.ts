@@ -7,6 +7,7 @@ import {
   ARENA_DEFAULTS,
   arenaDebrief,
   arenaMission,
+  fineArenaCandles,
   runArena,
   type ArenaAction,
   type ArenaCandle,
@@ -21,9 +22,9 @@ import {
 import { readNumber } from '../../input/number.ts';
 import { CalcInputError } from '../../calc/index.ts';
 import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../../format/numbers.ts';
-import type { ArenaBar } from './data.ts';
+import type { ArenaBar, QuarterBar } from './data.ts';
 import type { MissionSpec } from './missions.ts';
-import type { RawAction, Trigger } from './share.ts';
+import type { RawAction, Side, Trigger } from './share.ts';
 
 export interface TicketInput {
   side: string;
@@ -109,8 +110,13 @@ export function readTicket(t: TicketInput, step: number): Outcome<RawAction> {
   };
 }
 
-/** Add or remove margin at `step`. */
-export function readMarginChange(kind: 'addMargin' | 'removeMargin', raw: string, step: number): Outcome<RawAction> {
+/** Add or remove margin at `step`, on the position of `side` (undefined: the only one). */
+export function readMarginChange(
+  kind: 'addMargin' | 'removeMargin',
+  raw: string,
+  step: number,
+  side?: Side,
+): Outcome<RawAction> {
   const errors: Record<string, string> = {};
   const amount = field(errors, 'amount', raw, {
     label: 'amount',
@@ -119,13 +125,15 @@ export function readMarginChange(kind: 'addMargin' | 'removeMargin', raw: string
     max: 1_000_000_000,
     unit: 'USDT',
   });
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { step, type: kind, amount } };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: side ? { step, type: kind, amount, side } : { step, type: kind, amount } };
 }
 
-/** New stop-loss and take-profit (empty = none) at `step`. */
+/** New stop-loss and take-profit (empty = none) at `step`, for the position of `side` (undefined: the only one). */
 export function readOrders(
   t: Pick<TicketInput, 'stop' | 'stopTrigger' | 'tp' | 'tpTrigger'>,
   step: number,
+  side?: Side,
 ): Outcome<RawAction> {
   const errors: Record<string, string> = {};
   const stop = field(
@@ -143,10 +151,15 @@ export function readOrders(
     true,
   );
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    value: { step, type: 'setOrders', stop, stopTrigger: trigger(t.stopTrigger), tp, tpTrigger: trigger(t.tpTrigger) },
+  const value: RawAction = {
+    step,
+    type: 'setOrders',
+    stop,
+    stopTrigger: trigger(t.stopTrigger),
+    tp,
+    tpTrigger: trigger(t.tpTrigger),
   };
+  return { ok: true, value: side ? { ...value, side } : value };
 }
 
 const order = (price: string, t: Trigger): ArenaOrder | null => (price === '' ? null : { price, trigger: t });
@@ -172,6 +185,7 @@ export function engineActions(actions: readonly RawAction[]): ArenaAction[] {
           type: 'setOrders',
           stopLoss: order(a.stop, a.stopTrigger),
           takeProfit: order(a.tp, a.tpTrigger),
+          ...(a.side ? { side: a.side } : {}),
         };
       default:
         return a;
@@ -198,14 +212,60 @@ export function stepAt(bars: readonly ArenaBar[], iso: string): number {
   return bars.findIndex((b) => b.time === t);
 }
 
+const HOUR_MS = 3_600_000;
+/** The last candle inside the hour that opens at `iso` (the hour's own candle at hourly steps, its last quarter at 15). */
+export function lastStepOfHour(bars: readonly ArenaBar[], iso: string): number {
+  const t = Date.parse(iso);
+  let at = -1;
+  bars.forEach((b, i) => {
+    if (b.time >= t && b.time < t + HOUR_MS) at = i;
+  });
+  return at;
+}
+
+/**
+ * The window at 15-minute steps: the 15-minute file's last prices, with each hour's mark price shared out among its
+ * quarters by calc ({@link fineArenaCandles}); the spot price is not in the 15-minute file.
+ */
+export function quarterBars(hourly: readonly ArenaBar[], quarters: readonly QuarterBar[]): ArenaBar[] {
+  const candles = fineArenaCandles({
+    hourly: engineCandles(hourly),
+    fine: quarters.map((q) => ({ time: q.time, open: q.open, high: q.high, low: q.low, close: q.close })),
+  });
+  const labels = new Map(quarters.map((q) => [q.time, q.label]));
+  return candles.map((c) => ({
+    time: c.time,
+    label: labels.get(c.time) ?? '',
+    open: Number(c.open),
+    high: Number(c.high),
+    low: Number(c.low),
+    close: Number(c.close),
+    markOpen: Number(c.markOpen),
+    markHigh: Number(c.markHigh),
+    markLow: Number(c.markLow),
+    markClose: Number(c.markClose),
+    spotClose: null,
+  }));
+}
+
 const usdt = (d: Decimal | string, signed = false) => formatMoney(d, { unit: 'USDT', signed });
 const price = (d: Decimal | number | string) => formatPrice(d, { unit: '', digits: 2 }).trim();
 const lev = (d: Decimal) => formatMultiple(d);
 const TRIGGER = { last: 'last price', mark: 'mark price' } as const;
 
+/** "an hour later", "45 minutes later", "16 hours later": the time from candle `a`'s open to candle `b`'s. */
+function later(bars: readonly ArenaBar[], a: number, b: number): string {
+  const minutes = Math.round(((bars[b]?.time ?? 0) - (bars[a]?.time ?? 0)) / 60_000);
+  if (minutes <= 0)
+    return bars.length > 1 && (bars[1]?.time ?? 0) - (bars[0]?.time ?? 0) < HOUR_MS
+      ? 'within the same 15 minutes'
+      : 'within the same hour';
+  if (minutes % 60 !== 0) return `${minutes} minutes later`;
+  return minutes === 60 ? 'an hour later' : `${minutes / 60} hours later`;
+}
+
 /** Plain-words sentence for one event. */
 export function eventText(e: ArenaEvent, bars: readonly ArenaBar[]): string {
-  const hoursLater = (n: number) => (n === 0 ? 'within the same hour' : n === 1 ? 'an hour later' : `${n} hours later`);
   switch (e.kind) {
     case 'open':
       return `You opened a ${lev(e.leverage)} ${e.mode} ${e.side} at ${price(e.price)} (${formatMoney(e.quantity, { unit: 'BTC' })}, margin ${usdt(e.margin)}, fee ${usdt(e.fee)}). Liquidation at ${e.liquidationPrice ? price(e.liquidationPrice) : 'none'} on the mark price; bankruptcy at ${e.bankruptcyPrice ? price(e.bankruptcyPrice) : 'none'}.`;
@@ -220,14 +280,14 @@ export function eventText(e: ArenaEvent, bars: readonly ArenaBar[]): string {
       return `Your ${what} on the ${TRIGGER[e.trigger ?? 'last']} triggered: ${how}, ${usdt(e.pnl, true)} before the ${usdt(e.fee)} fee${e.ambiguous ? ' (the take-profit was touched in the same hour; the worse order is assumed)' : ''}. Balance ${usdt(e.balanceAfter)}.`;
     }
     case 'liquidation':
-      return `Mark price ${price(e.price)}: your ${lev(e.leverage)} ${e.side} was liquidated${e.gapped ? ' at the open' : ''}; you lost ${usdt(e.lost)}. The last price touched ${price(e.lastExtreme.price)} ${hoursLater(e.lastExtreme.step - e.step)}${e.lastExtreme.step > e.step ? ` (${bars[e.lastExtreme.step]?.label ?? ''})` : ''}.`;
+      return `Mark price ${price(e.price)}: your ${lev(e.leverage)} ${e.side}${e.also.map((x) => ` and your ${lev(x.leverage)} ${x.side}`).join('')} ${e.also.length > 0 ? 'were liquidated together (cross positions share one wallet and one liquidation price)' : 'was liquidated'}${e.gapped ? ' at the open' : ''}; you lost ${usdt(e.lost)}. The last price touched ${price(e.lastExtreme.price)} ${later(bars, e.step, e.lastExtreme.step)}${e.lastExtreme.step > e.step ? ` (${bars[e.lastExtreme.step]?.label ?? ''})` : ''}.`;
     case 'funding':
-      return `Funding at ${formatPercent(e.rate, { digits: 4 })} on the mark price ${price(e.markPrice)}: you ${e.amount.isNegative() ? 'paid' : 'received'} ${usdt(e.amount.abs())}.`;
+      return `Funding at ${formatPercent(e.rate, { digits: 4 })} on the mark price ${price(e.markPrice)}: on your ${e.side} you ${e.amount.isNegative() ? 'paid' : 'received'} ${usdt(e.amount.abs())}.`;
     case 'addMargin':
     case 'removeMargin':
-      return `You ${e.kind === 'addMargin' ? 'added' : 'removed'} ${usdt(e.amount)} of margin: liquidation now at ${e.liquidationPrice ? price(e.liquidationPrice) : 'none'}.`;
+      return `You ${e.kind === 'addMargin' ? 'added' : 'removed'} ${usdt(e.amount)} of margin ${e.kind === 'addMargin' ? 'to' : 'from'} your ${e.side}: liquidation now at ${e.liquidationPrice ? price(e.liquidationPrice) : 'none'}.`;
     case 'setOrders':
-      return `New orders: stop-loss ${e.stopLoss ? price(e.stopLoss) : 'none'}, take-profit ${e.takeProfit ? price(e.takeProfit) : 'none'}.`;
+      return `New orders on your ${e.side}: stop-loss ${e.stopLoss ? price(e.stopLoss) : 'none'}, take-profit ${e.takeProfit ? price(e.takeProfit) : 'none'}.`;
     case 'nearMiss':
       return e.level === 'liquidation'
         ? `The last price reached ${price(e.lastExtreme)}, past your liquidation price ${price(e.price)}, but the mark price only reached ${price(e.markExtreme)}. Liquidation watches the mark price, so you survived.`
@@ -245,6 +305,9 @@ export interface LogLine {
 }
 
 export interface PositionShown {
+  side: Side;
+  /** Isolated positions have a margin to add to or remove from. */
+  isolated: boolean;
   summary: string;
   entry: string;
   liquidation: string;
@@ -264,17 +327,23 @@ export interface PositionShown {
 }
 
 export interface ArenaShown {
+  /** What one step is: 'hour', or '15 minutes' when the window is played from its 15-minute file. */
+  stepLabel: 'hour' | '15 minutes';
   cursor: number;
   startStep: number;
   last: number;
   time: string;
   lastPrice: string;
   markPrice: string;
-  spotPrice: string;
+  /** Null when the window is played at 15-minute steps: the 15-minute file has no spot price. */
+  spotPrice: string | null;
   cash: string;
   equity: string;
   fraction: string;
-  position: PositionShown | null;
+  /** The open positions (a long, a short, or both), in the order they opened. */
+  positions: PositionShown[];
+  /** True when a long and a short are open in cross mode: they share one liquidation price. */
+  sharedLiquidation: boolean;
   log: LogLine[];
   /** Fills, stops, liquidations and refusals in the hour just shown, for the live region. */
   announce: string;
@@ -339,39 +408,40 @@ export function showArena(
   const log = run.events
     .filter((e) => e.step <= at)
     .map((e) => ({ step: e.step, time: bars[e.step]?.label ?? '', kind: e.kind, text: eventText(e, bars) }));
-  const p = state.position;
-  const position: PositionShown | null = p
-    ? {
-        summary: `${lev(p.leverage)} ${p.mode} ${p.side}, ${formatMoney(p.quantity, { unit: 'BTC' })}`,
-        entry: price(p.entryPrice),
-        liquidation: p.liquidationPrice ? price(p.liquidationPrice) : 'none',
-        bankruptcy: p.bankruptcyPrice ? price(p.bankruptcyPrice) : 'none',
-        stop: p.stopLoss ? `${price(p.stopLoss.price)} (${TRIGGER[p.stopLoss.trigger]})` : 'none',
-        takeProfit: p.takeProfit ? `${price(p.takeProfit.price)} (${TRIGGER[p.takeProfit.trigger]})` : 'none',
-        margin: p.margin ? usdt(p.margin) : 'the whole wallet (cross)',
-        upnl: usdt(state.unrealisedPnl, true),
-        lines: {
-          entry: p.entryPrice.toNumber(),
-          liquidation: p.liquidationPrice?.toNumber() ?? null,
-          bankruptcy: p.bankruptcyPrice?.toNumber() ?? null,
-          stop: p.stopLoss?.price.toNumber() ?? null,
-          takeProfit: p.takeProfit?.price.toNumber() ?? null,
-        },
-      }
-    : null;
+  const positions = state.positions.map((p): PositionShown => ({
+    side: p.side,
+    isolated: p.mode === 'isolated',
+    summary: `${lev(p.leverage)} ${p.mode} ${p.side}, ${formatMoney(p.quantity, { unit: 'BTC' })}`,
+    entry: price(p.entryPrice),
+    liquidation: p.liquidationPrice ? price(p.liquidationPrice) : 'none',
+    bankruptcy: p.bankruptcyPrice ? price(p.bankruptcyPrice) : 'none',
+    stop: p.stopLoss ? `${price(p.stopLoss.price)} (${TRIGGER[p.stopLoss.trigger]})` : 'none',
+    takeProfit: p.takeProfit ? `${price(p.takeProfit.price)} (${TRIGGER[p.takeProfit.trigger]})` : 'none',
+    margin: p.margin ? usdt(p.margin) : 'the whole wallet (cross)',
+    upnl: usdt(p.unrealisedPnl, true),
+    lines: {
+      entry: p.entryPrice.toNumber(),
+      liquidation: p.liquidationPrice?.toNumber() ?? null,
+      bankruptcy: p.bankruptcyPrice?.toNumber() ?? null,
+      stop: p.stopLoss?.price.toNumber() ?? null,
+      takeProfit: p.takeProfit?.price.toNumber() ?? null,
+    },
+  }));
   const now = log.filter((l) => l.step === at && ANNOUNCED.has(l.kind));
   return {
+    stepLabel: bars.length > 1 && bars[1].time - bars[0].time < HOUR_MS ? '15 minutes' : 'hour',
     cursor: at,
     startStep,
     last,
     time: bar.label,
     lastPrice: price(bar.close),
     markPrice: price(bar.markClose),
-    spotPrice: price(bar.spotClose),
+    spotPrice: bar.spotClose === null ? null : price(bar.spotClose),
     cash: usdt(state.cash),
     equity: usdt(state.equity),
     fraction: formatPercent(state.fraction),
-    position,
+    positions,
+    sharedLiquidation: state.positions.length > 1 && state.positions[0].mode === 'cross',
     log,
     announce: now.map((l) => `${l.time}: ${l.text}`).join(' '),
     finished: at === last,
@@ -399,7 +469,7 @@ export function showMissions(
   const run = runFor(bars, startStep, actions);
   return specs.map((m) => {
     const hold = m.hold
-      ? { side: m.hold.side, fromStep: stepAt(bars, m.hold.from), toStep: stepAt(bars, m.hold.to) }
+      ? { side: m.hold.side, fromStep: stepAt(bars, m.hold.from), toStep: lastStepOfHour(bars, m.hold.to) }
       : undefined;
     const r = arenaMission(run, { minFraction: m.minFraction, hold, noLiquidation: m.noLiquidation });
     const failed = [

@@ -6,10 +6,12 @@
  * Format of `a`: actions joined by `~`, fields by `_`:
  * `12_o_l_i_1000_10_41000_m_35000_l` (open at step 12: long, isolated, margin, leverage, stop price and trigger
  * (l = last, m = mark), take-profit price and trigger; empty price = none), `20_c` (close), `15_a_500` / `15_r_200`
- * (add or remove margin), `15_s_<stop>_<trigger>_<tp>_<trigger>` (replace the stop and take-profit).
+ * (add or remove margin), `15_s_<stop>_<trigger>_<tp>_<trigger>` (replace the stop and take-profit). With a long and a
+ * short open, close, margin and order actions end in `_l` or `_s` for the position they act on (`20_c_s`).
  */
 
 export type Trigger = 'last' | 'mark';
+export type Side = 'long' | 'short';
 
 /** An action as the page keeps it: canonical decimal strings, '' for "none". */
 export type RawAction =
@@ -25,9 +27,18 @@ export type RawAction =
       tp: string;
       tpTrigger: Trigger;
     }
-  | { step: number; type: 'close' }
-  | { step: number; type: 'addMargin' | 'removeMargin'; amount: string }
-  | { step: number; type: 'setOrders'; stop: string; stopTrigger: Trigger; tp: string; tpTrigger: Trigger };
+  /** `side` names the position when a long and a short are open; without it, the only open position. */
+  | { step: number; type: 'close'; side?: Side }
+  | { step: number; type: 'addMargin' | 'removeMargin'; amount: string; side?: Side }
+  | {
+      step: number;
+      type: 'setOrders';
+      stop: string;
+      stopTrigger: Trigger;
+      tp: string;
+      tpTrigger: Trigger;
+      side?: Side;
+    };
 
 export const MAX_SHARED_ACTIONS = 500;
 const MAX_TEXT = 20_000;
@@ -35,6 +46,9 @@ const NUMBER = /^\d{1,12}(?:\.\d{1,12})?$/;
 const STEP = /^\d{1,4}$/;
 
 const trig = (t: Trigger) => (t === 'mark' ? 'm' : 'l');
+/** A trailing `_l` / `_s` names the position an action is for (links from before two positions have none). */
+const sideCode = (side: Side | undefined) => (side ? `_${side[0]}` : '');
+const readSide = (code: string | undefined): Side | null => (code === 'l' ? 'long' : code === 's' ? 'short' : null);
 
 /** The `a` parameter for a list of actions. */
 export function encodeActions(actions: readonly RawAction[]): string {
@@ -55,12 +69,12 @@ export function encodeActions(actions: readonly RawAction[]): string {
             trig(a.tpTrigger),
           ].join('_');
         case 'close':
-          return `${a.step}_c`;
+          return `${a.step}_c${sideCode(a.side)}`;
         case 'addMargin':
         case 'removeMargin':
-          return `${a.step}_${a.type === 'addMargin' ? 'a' : 'r'}_${a.amount}`;
+          return `${a.step}_${a.type === 'addMargin' ? 'a' : 'r'}_${a.amount}${sideCode(a.side)}`;
         case 'setOrders':
-          return [a.step, 's', a.stop, trig(a.stopTrigger), a.tp, trig(a.tpTrigger)].join('_');
+          return [a.step, 's', a.stop, trig(a.stopTrigger), a.tp, trig(a.tpTrigger)].join('_') + sideCode(a.side);
       }
     })
     .join('~');
@@ -103,15 +117,22 @@ export function decodeActions(text: string): RawAction[] | null {
         tp: f[8],
         tpTrigger: tt,
       });
-    } else if (code === 'c' && f.length === 2) {
-      out.push({ step, type: 'close' });
-    } else if ((code === 'a' || code === 'r') && f.length === 3 && num(f[2])) {
-      out.push({ step, type: code === 'a' ? 'addMargin' : 'removeMargin', amount: f[2] });
-    } else if (code === 's' && f.length === 6) {
+    } else if (code === 'c' && (f.length === 2 || f.length === 3)) {
+      const side = readSide(f[2]);
+      if (f.length === 3 && !side) return null;
+      out.push(side ? { step, type: 'close', side } : { step, type: 'close' });
+    } else if ((code === 'a' || code === 'r') && (f.length === 3 || f.length === 4) && num(f[2])) {
+      const side = readSide(f[3]);
+      if (f.length === 4 && !side) return null;
+      const type = code === 'a' ? 'addMargin' : 'removeMargin';
+      out.push(side ? { step, type, amount: f[2], side } : { step, type, amount: f[2] });
+    } else if (code === 's' && (f.length === 6 || f.length === 7)) {
       const st = readTrigger(f[3]);
       const tt = readTrigger(f[5]);
-      if (!st || !tt || !optNum(f[2]) || !optNum(f[4])) return null;
-      out.push({ step, type: 'setOrders', stop: f[2], stopTrigger: st, tp: f[4], tpTrigger: tt });
+      const side = readSide(f[6]);
+      if (!st || !tt || !optNum(f[2]) || !optNum(f[4]) || (f.length === 7 && !side)) return null;
+      const orders = { step, type: 'setOrders' as const, stop: f[2], stopTrigger: st, tp: f[4], tpTrigger: tt };
+      out.push(side ? { ...orders, side } : orders);
     } else {
       return null;
     }

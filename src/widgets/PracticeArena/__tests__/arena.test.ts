@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { decodeActions, encodeActions, type RawAction } from '../share.ts';
 import {
+  quarterBars,
   readMarginChange,
+  readOrders,
   readTicket,
   showArena,
   showDebrief,
@@ -81,7 +83,12 @@ test('a link round-trips every kind of action, and anything else is refused whol
     { step: 21, type: 'addMargin', amount: '250' },
     { step: 21, type: 'removeMargin', amount: '0.5' },
     { step: 30, type: 'close' },
+    // With a long and a short open, actions name their position.
+    { step: 31, type: 'close', side: 'short' },
+    { step: 32, type: 'addMargin', amount: '10', side: 'long' },
+    { step: 33, type: 'setOrders', stop: '100', stopTrigger: 'mark', tp: '', tpTrigger: 'last', side: 'long' },
   ];
+  assert.equal(encodeActions(actions.slice(5)), '31_c_s~32_a_10_l~33_s_100_m__l_l');
   assert.deepEqual(decodeActions(encodeActions(actions)), actions);
   for (const bad of [
     '12_o_x',
@@ -91,6 +98,9 @@ test('a link round-trips every kind of action, and anything else is refused whol
     '12_a_1e999',
     '12_z',
     '12_o_l_i_1000_10__q__l',
+    '12_c_x',
+    '12_a_5_q',
+    '12_s_1_l_2_l_z',
     `1_c${'~1_c'.repeat(600)}`,
   ]) {
     assert.equal(decodeActions(bad), null, bad);
@@ -134,7 +144,7 @@ test('July 2021: a 4x short from 15:00 survives the 01:00 squeeze on the mark pr
   const actions = [open.value];
   // By hand: fill 34,092.27 × 0.9995 = 34,075.223865; liquidation 1.25 × 34,075.223865 / 1.004 = 42,424.33.
   const atOpen = showArena(b, start, actions, start + 1);
-  assert.equal(atOpen.position?.liquidation, '42,424.33');
+  assert.equal(atOpen.positions[0]?.liquidation, '42,424.33');
   const end = showArena(b, start, actions, b.length - 1);
   assert.equal(end.finished, true);
   assert.equal(end.liquidated, false);
@@ -164,4 +174,56 @@ test('Black Thursday: a 10x long opened at 01:00 on 12 March is liquidated at 10
     liq?.text ?? '',
     /^Mark price 7,160\.56: your 10x long was liquidated; you lost 999\.07 USDT\. The last price touched 3,621\.81 16 hours later/,
   );
+});
+
+test('10 October 2025 at 15-minute steps: a 10x long from 20:00 is liquidated at 21:15, not just "in the 21:00 hour"', () => {
+  const hourly = bars('btc-2025-10');
+  const q = quarterBars(hourly, parseQuarterCsv(readFileSync(new URL('w5_2025-10-10_perp_15m.csv', DIR), 'utf8')));
+  assert.equal(q.length, 384);
+  assert.equal(q[0]?.spotClose, null);
+  const start = stepAt(q, ARENA_WINDOWS['btc-2025-10'].start);
+  const open = readTicket({ ...TICKET, side: 'long', leverage: '10' }, stepAt(q, '2025-10-10T20:00Z'));
+  assert.ok(open.ok);
+  // By hand: fill 116,605.2 × 1.0005 = 116,663.5026; q = 10,000 / fill; Binance tier 1 (0.4 %) at 10,000 notional:
+  // P = 0.9 × 116,663.5026 / 0.996 = 105,418.83. The 21:00 hour's mark low is 101,877.69; its quarters' last lows are
+  // 109,069.0 (21:00), 101,516.5 (21:15, the hour's low), 108,668.3, 111,233.6. So the hour's mark low goes to the 21:15
+  // quarter, and the 21:00 quarter's mark low is its last low 109,069.0 (inside the hour's mark range): above 105,418.83.
+  const end = showArena(q, start, [open.value], q.length - 1);
+  assert.equal(end.stepLabel, '15 minutes');
+  assert.equal(end.spotPrice, null);
+  const liq = end.log.find((l) => l.kind === 'liquidation');
+  assert.equal(liq?.time, '2025-10-10 21:15 UTC');
+  assert.match(
+    liq?.text ?? '',
+    /^Mark price 105,418\.83: your 10x long was liquidated; you lost 1,000\.00 USDT\. The last price touched 101,516\.50 within the same 15 minutes/,
+  );
+  // Hourly, the same trade is liquidated in the 21:00 hour.
+  const hourlyEnd = showArena(
+    hourly,
+    stepAt(hourly, ARENA_WINDOWS['btc-2025-10'].start),
+    [{ ...open.value, step: stepAt(hourly, '2025-10-10T20:00Z') }],
+    hourly.length - 1,
+  );
+  assert.equal(hourlyEnd.log.find((l) => l.kind === 'liquidation')?.time, '2025-10-10 21:00 UTC');
+  // The missions' hours are whole hours at 15-minute steps too: holding through 20:00–22:00 means to 22:45.
+  const [hold] = showMissions(q, start, [open.value], ARENA_WINDOWS['btc-2025-10'].missions);
+  assert.equal(hold?.passed, false);
+});
+
+test('a long and a short in cross share one liquidation, shown on both, and actions on one name it', () => {
+  const b = bars('btc-2021-07');
+  const start = stepAt(b, ARENA_WINDOWS['btc-2021-07'].start);
+  const long = readTicket({ ...TICKET, side: 'long', mode: 'cross', margin: '2000', leverage: '10' }, start + 1);
+  const short = readTicket({ ...TICKET, side: 'short', mode: 'cross', margin: '1000', leverage: '10' }, start + 1);
+  assert.ok(long.ok && short.ok);
+  const shown = showArena(b, start, [long.value, short.value], start + 1);
+  assert.equal(shown.positions.length, 2);
+  assert.equal(shown.sharedLiquidation, true);
+  assert.equal(shown.positions[0]?.liquidation, shown.positions[1]?.liquidation);
+  const change = readOrders({ stop: '30000', stopTrigger: 'mark', tp: '', tpTrigger: 'last' }, start + 2, 'long');
+  assert.ok(change.ok);
+  assert.equal(change.value.type === 'setOrders' && change.value.side, 'long');
+  const margin = readMarginChange('addMargin', '5', start + 2, 'short');
+  assert.ok(margin.ok);
+  assert.deepEqual(margin.value, { step: start + 2, type: 'addMargin', amount: '5', side: 'short' });
 });
