@@ -57,13 +57,24 @@ test('export then import restores the same state', async ({ page }) => {
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^leverage-lab-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const file = readFileSync(await download.path(), 'utf8');
-  // The stored record is version 1: the page reads it through the migration and exports version 2.
-  expect(JSON.parse(file)).toMatchObject({ ...record, v: 2, arena: {} });
+  // The stored record is version 1: the page reads it through the migration and exports version 3.
+  expect(JSON.parse(file)).toMatchObject({
+    ...record,
+    v: 3,
+    arena: {},
+    learning: { evidence: [], total: 0, scheduled: 0, cards: {} },
+  });
 
   await page.getByRole('button', { name: 'Reset my progress…' }).click();
   await page.getByRole('button', { name: 'Yes, delete my progress' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'was reset' })).toBeVisible();
-  expect(await stored(page)).toEqual({ v: 2, lessons: {}, quizzes: {}, arena: {} });
+  expect(await stored(page)).toEqual({
+    v: 3,
+    lessons: {},
+    quizzes: {},
+    arena: {},
+    learning: { evidence: [], total: 0, scheduled: 0, cards: {} },
+  });
   await expect(page.locator('[data-progress-lesson="what-leverage-is"] [data-testid="read"]')).toHaveText(
     'Not read yet',
   );
@@ -77,7 +88,12 @@ test('export then import restores the same state', async ({ page }) => {
   await expect(confirm).toBeFocused();
   await confirm.getByRole('button', { name: 'Replace my progress with this file' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported my-progress.json' })).toBeVisible();
-  expect(await stored(page)).toEqual({ ...record, v: 2, arena: {} });
+  expect(await stored(page)).toEqual({
+    ...record,
+    v: 3,
+    arena: {},
+    learning: { evidence: [], total: 0, scheduled: 0, cards: {} },
+  });
   await page.reload();
   await expect(page.locator('[data-progress-lesson="what-leverage-is"] [data-testid="quiz"]')).toHaveText(
     'Quiz: best 75% after 2 attempts, passed',

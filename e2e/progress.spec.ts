@@ -19,7 +19,7 @@ test('reaching the end of a lesson marks it read on the course home, across relo
     v: number;
     lessons: Record<string, unknown>;
   };
-  expect(saved.v).toBe(2);
+  expect(saved.v).toBe(3);
   expect(Object.keys(saved.lessons)).toEqual(['what-leverage-is']);
 });
 

@@ -6,6 +6,7 @@ import { glossaryTermSchema } from './glossary/schema.ts';
 import { quizBankSchema } from './quiz/schema.ts';
 import { factSchema } from './facts/schema.ts';
 import { factsLoader } from './facts/loader.ts';
+import { conceptSchema } from './learning/concepts.ts';
 
 const lessons = defineCollection({
   loader: glob({ pattern: '[0-9][0-9]-*.mdx', base: './content/lessons' }),
@@ -25,4 +26,7 @@ const quizzes = defineCollection({
 /** Regulatory facts (content/facts/*.json), one entry per fact: the one home of every rule the site states. */
 const facts = defineCollection({ loader: factsLoader(), schema: factSchema });
 
-export const collections = { lessons, glossary, quizzes, facts };
+/** The ideas the course teaches (content/concepts.yaml); quiz questions name them, mastery and review count by them. */
+const concepts = defineCollection({ loader: file('./content/concepts.yaml'), schema: conceptSchema });
+
+export const collections = { lessons, glossary, quizzes, facts, concepts };

@@ -5,6 +5,9 @@ import { progress } from './browser.ts';
 import { PASS_SCORE, type ProgressRecord } from './record.ts';
 import { MAX_IMPORT_BYTES, describeRecord, exportFileName, exportRecord, parseImport } from './transfer.ts';
 import { ARENA_WINDOWS } from '../widgets/PracticeArena/missions.ts';
+import ConceptList from '../learning/ConceptList.tsx';
+import type { ConceptView } from '../learning/conceptData.ts';
+import { dueConcepts } from '../learning/due.ts';
 
 export interface LessonSummary {
   slug: string;
@@ -22,7 +25,13 @@ const MISSIONS: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const copy = (r: ProgressRecord): ProgressRecord => JSON.parse(JSON.stringify(r)) as ProgressRecord;
 
-export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) {
+export default function ProgressPage({
+  lessons,
+  concepts = [],
+}: {
+  lessons: LessonSummary[];
+  concepts?: ConceptView[];
+}) {
   const [record, setRecord] = useState<ProgressRecord | null>(null);
   const [persistent, setPersistent] = useState(true);
   const [readOnly, setReadOnly] = useState(false);
@@ -195,6 +204,26 @@ export default function ProgressPage({ lessons }: { lessons: LessonSummary[] }) 
           ))
         )}
       </section>
+
+      {concepts.length > 0 && (
+        <section aria-labelledby="progress-concepts">
+          <h2 id="progress-concepts">Ideas you know</h2>
+          <p>
+            Each idea of the course, from Not started to Mastered. A level rises with right first answers to different
+            questions and falls with mistakes and with long breaks.{' '}
+            <span data-testid="progress-due">
+              {(() => {
+                const due = dueConcepts(record.learning.cards, new Date()).length;
+                return due === 0
+                  ? 'Nothing is due for review right now.'
+                  : `${due === 1 ? '1 idea is' : `${due} ideas are`} due for review.`;
+              })()}
+            </span>{' '}
+            <a href="/review/">Review</a> · <a href="/check/">Take the course check</a>
+          </p>
+          <ConceptList concepts={concepts} evidence={record.learning.evidence} now={new Date()} />
+        </section>
+      )}
 
       {Object.keys(record.arena).length > 0 && (
         <section aria-labelledby="progress-arena">

@@ -4,7 +4,14 @@
  * as it is and never written over (reported on every visit, progress kept in memory); storage that
  * throws (private mode, sandboxed frames) falls back to memory so the visit still works.
  */
-import { emptyRecord, parseRecord, type ProgressProblem, type ProgressRecord } from './record.ts';
+import {
+  MAX_EVIDENCE,
+  emptyRecord,
+  parseRecord,
+  type EvidenceEntry,
+  type ProgressProblem,
+  type ProgressRecord,
+} from './record.ts';
 
 export const PROGRESS_KEY = 'leverage-lab:progress';
 export const BACKUP_KEY = 'leverage-lab:progress:backup';
@@ -70,8 +77,19 @@ export class ProgressStore {
       return this.cache;
     }
     const parsed = parseRecord(text);
-    if (parsed.ok) {
+    if (parsed.ok && parsed.problem === undefined) {
       this.cache = { record: parsed.record, persistent: this.persistent, readOnly: false };
+      return this.cache;
+    }
+    if (parsed.ok) {
+      // Only the learning data was damaged: keep the rest, set the old text aside once, and say so.
+      try {
+        this.storage.setItem(BACKUP_KEY, text);
+        this.storage.setItem(PROGRESS_KEY, JSON.stringify(parsed.record));
+      } catch {
+        this.fallBackToMemory();
+      }
+      this.cache = { record: parsed.record, problem: parsed.problem, persistent: this.persistent, readOnly: false };
       return this.cache;
     }
     if (parsed.problem === 'future-version') {
@@ -151,16 +169,31 @@ export class ProgressStore {
     });
   }
 
+  /**
+   * Records one answer as learning evidence. Its `first` flag is set when no earlier entry has the same item and
+   * kind (its first try). The oldest entries are dropped beyond {@link MAX_EVIDENCE}; `total` keeps counting.
+   */
+  addEvidence(entry: Omit<EvidenceEntry, 'first' | 'at'>, now: Date = new Date()): ProgressRecord {
+    return this.update((r) => {
+      const l = r.learning;
+      const first = !l.evidence.some((e) => e.item === entry.item && e.kind === entry.kind);
+      l.evidence.push({ ...entry, first, at: now.toISOString() });
+      if (l.evidence.length > MAX_EVIDENCE) l.evidence.splice(0, l.evidence.length - MAX_EVIDENCE);
+      l.total += 1;
+    });
+  }
+
   /** Replaces the whole record with an already validated one (an import). */
   replace(next: ProgressRecord): ProgressRecord {
     return this.update((r) => {
       r.lessons = next.lessons;
       r.quizzes = next.quizzes;
       r.arena = next.arena;
+      r.learning = next.learning;
     });
   }
 
-  /** Forgets everything: lessons read, quiz results and practice-arena results. */
+  /** Forgets everything: lessons read, quiz results, practice-arena results and the learning data. */
   reset(): ProgressRecord {
     return this.replace(emptyRecord());
   }

@@ -6,7 +6,7 @@
 import { PROGRESS_VERSION, validateRecord, type ProgressRecord } from './record.ts';
 
 /** Larger than any real export by far; a bigger file is not ours. */
-export const MAX_IMPORT_BYTES = 200_000;
+export const MAX_IMPORT_BYTES = 600_000;
 
 /** The file's text: the record itself plus where and when it came from (ignored on import). */
 export function exportRecord(record: ProgressRecord, now: Date = new Date()): string {
@@ -34,7 +34,14 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, reason: 'The file is not a JSON file, so it cannot be a Leverage Lab progress file.' };
   }
   const result = validateRecord(value);
-  if (result.ok) return result;
+  if (result.ok && result.problem === 'learning-corrupt') {
+    return {
+      ok: false,
+      reason:
+        'The file looks like a Leverage Lab progress file, but its saved answers and review schedule are damaged.',
+    };
+  }
+  if (result.ok) return { ok: true, record: result.record };
   switch (result.problem) {
     case 'future-version':
       return {
@@ -59,5 +66,7 @@ export function describeRecord(record: ProgressRecord): string {
   const missions = Object.keys(record.arena).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const arena = missions > 0 ? `, ${plural(missions, 'arena mission', 'arena missions')} played` : '';
-  return `${plural(lessons, 'lesson', 'lessons')} read, ${plural(quizzes, 'quiz', 'quizzes')} taken${arena}`;
+  const answers = record.learning.total;
+  const learning = answers > 0 ? `, ${plural(answers, 'answer', 'answers')} recorded` : '';
+  return `${plural(lessons, 'lesson', 'lessons')} read, ${plural(quizzes, 'quiz', 'quizzes')} taken${arena}${learning}`;
 }

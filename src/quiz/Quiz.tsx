@@ -10,6 +10,7 @@ import { progress } from '../progress/browser.ts';
 import { PASS_SCORE } from '../progress/record.ts';
 import { MAX_INPUT_LENGTH } from '../input/limits.ts';
 import { randomSeed } from './seed.ts';
+import { useQuizEvidence } from '../learning/quizEvidence.ts';
 import {
   anotherQuestion,
   answeredCount,
@@ -17,8 +18,10 @@ import {
   checkWith,
   choose,
   firstSeed,
+  hintCount,
   needsGrader,
   revealHint,
+  sawWorkedSolution,
   startQuiz,
   typeAnswer,
   unavailable,
@@ -90,6 +93,7 @@ export default function Quiz({ lesson, questions, first, sections, compact = fal
   const [waiting, setWaiting] = useState<Readonly<Record<number, Waiting>>>({});
   const [restartError, setRestartError] = useState(false);
   const result = attemptResult(state, questions);
+  useQuizEvidence(lesson, questions, state, resolved);
   const [saved, setSaved] = useState<{ best: number; attempts: number } | null>(null);
   const [recorded, setRecorded] = useState<{ attempt: number; persistent: boolean } | null>(null);
 
@@ -299,7 +303,8 @@ interface CardProps {
   onAnother: () => void;
 }
 
-function QuestionCard({
+/** One question with its answer field, hints and feedback (also used one at a time by /review/ and /check/). */
+export function QuestionCard({
   q,
   r,
   s,
@@ -324,6 +329,8 @@ function QuestionCard({
     }
   };
   const hints = r.numeric?.hints ?? [];
+  const worked = r.numeric?.solution ?? [];
+  const totalHints = hintCount(r);
   const invalid = s.feedback?.kind === 'invalid';
   const describedBy =
     [r.numeric ? `${base}-unit` : '', invalid ? `${base}-feedback` : ''].filter(Boolean).join(' ') || undefined;
@@ -392,9 +399,14 @@ function QuestionCard({
         <button type="button" class="button-primary" onClick={onCheck}>
           Check
         </button>
-        {hints.length > 0 && s.hints < hints.length && (
-          <button type="button" onClick={() => onHint(hints.length)}>
-            {s.hints === 0 ? 'Show a hint' : 'Show the next hint'} ({s.hints + 1} of {hints.length})
+        {totalHints > 0 && s.hints < totalHints && (
+          <button type="button" onClick={() => onHint(totalHints)}>
+            {s.hints === totalHints - 1 && worked.length > 0
+              ? 'Show the worked solution'
+              : s.hints === 0
+                ? 'Show a hint'
+                : 'Show the next hint'}{' '}
+            ({s.hints + 1} of {totalHints})
           </button>
         )}
         {q.type === 'generated' && (
@@ -404,11 +416,25 @@ function QuestionCard({
         )}
       </div>
 
-      {hints.length > 0 && (
+      {totalHints > 0 && (
         <ol class="ll-quiz-hints" aria-live="polite" aria-label="Hints">
           {hints.slice(0, s.hints).map((h, k) => (
             <li key={k}>{h}</li>
           ))}
+          {worked.length > 0 && s.hints >= totalHints && (
+            <li class="ll-quiz-worked" data-testid="quiz-worked">
+              <strong>Worked solution:</strong>{' '}
+              {worked.length === 1 ? (
+                worked[0]
+              ) : (
+                <ol class="ll-steps">
+                  {worked.map((step, k) => (
+                    <li key={k}>{step}</li>
+                  ))}
+                </ol>
+              )}
+            </li>
+          )}
         </ol>
       )}
 
@@ -450,6 +476,13 @@ function Feedback({
   const counted =
     s.checks > 1 ? (
       <p class="ll-hint">Your score keeps your first answer, which was {s.first ? 'right' : 'not right'}.</p>
+    ) : null;
+  const notMastered =
+    correct && sawWorkedSolution(s, r) ? (
+      <p class="ll-quiz-not-mastered" data-testid="quiz-not-mastered">
+        Right, but you had opened the worked solution first, so this answer does not count as mastered. Try it again
+        later without the hints.
+      </p>
     ) : null;
   const read = (
     <p class="ll-hint">
@@ -532,8 +565,9 @@ function Feedback({
             {a.margin ? ` (answers ${within(a.margin)})` : ''}.
           </p>
         ))}
+        {notMastered}
         {explanation && <p>{explanation}</p>}
-        {n.solution.length > 0 && (
+        {q.type === 'generated' && n.solution.length > 0 && (
           <>
             <p class="ll-quiz-solution-title">Worked solution:</p>
             <ol class="ll-steps">

@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import type { ClientQuestion } from './model.ts';
 import { withFacts } from './factText.ts';
+import { workedSolution } from './worked.ts';
 
 export interface QuizData {
   lesson: string;
@@ -36,8 +37,13 @@ export async function getQuizBanks(): Promise<Map<string, ClientQuestion[]>> {
         // Regulatory facts are written as {fact:id} tokens and read from content/facts/ (src/quiz/factText.ts).
         const q = withFacts(raw);
         if (q.type !== 'numeric') return q;
-        const { check: _check, ...rest } = q;
-        return { ...rest, alternatives: rest.alternatives.map(({ check: _alt, ...a }) => a) };
+        const { check: _check, values: _values, ...rest } = q;
+        // The worked solution, the last hint, with calc's answer filled in (src/quiz/worked.ts).
+        return {
+          ...rest,
+          worked: workedSolution(q),
+          alternatives: rest.alternatives.map(({ check: _alt, ...a }) => a),
+        };
       }),
     );
   }

@@ -96,10 +96,19 @@ export function resolve(q: ClientQuestion, seed: number): Resolved {
       ...(a.unit ? { unit: a.unit } : {}),
       ...atMost,
     }));
-    return { prompt: q.prompt, numeric: numericOf(main, others, q.unit, traps, q.hints, []) };
+    const worked = q.worked ? [q.worked] : [];
+    return { prompt: q.prompt, numeric: numericOf(main, others, q.unit, traps, q.hints, worked) };
   }
   const g = generate(q.template, seed, q.ranges);
   return { prompt: g.prompt, numeric: generatedNumeric(g) };
+}
+
+/**
+ * A template's hints as at most two steps, so that with the worked solution after them a reader meets two or three
+ * hints: a third hint joins the second as one step.
+ */
+export function steppedHints(hints: readonly string[]): string[] {
+  return hints.length <= 2 ? [...hints] : [hints[0], hints.slice(1).join(' ')];
 }
 
 /** A generated question's key, answers, hints and solution as the quiz shows and grades them. */
@@ -110,7 +119,7 @@ export function generatedNumeric(g: GeneratedQuestion): ResolvedNumeric {
     display: g.display,
     ...(g.method ? { method: g.method } : {}),
   };
-  return numericOf(main, g.alternatives, g.unit, g.traps, g.hints, g.solution);
+  return numericOf(main, g.alternatives, g.unit, g.traps, steppedHints(g.hints), g.solution);
 }
 
 /** grade.ts `gradeNumeric`, with the reader's number shown in the question's unit for the feedback. */

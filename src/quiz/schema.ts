@@ -43,6 +43,8 @@ const common = {
   concept: z.string().min(5).max(160),
   /** The id of the lesson heading that teaches it (checked against the lesson at build). */
   section: idSchema,
+  /** The concepts it tests: ids in content/concepts.yaml (src/learning/__tests__/concepts.test.ts checks they exist). */
+  concepts: z.array(idSchema).min(1, 'must name at least one concept from content/concepts.yaml'),
 };
 
 /** The question, as a scenario: "what happens if", not recall of wording. (Generated questions get theirs from the template.) */
@@ -79,6 +81,12 @@ const checkSchema = z.object({
   scale: z.number().default(1),
 });
 
+/** A figure of a worked solution: a calc call, and how it is shown. */
+const workedValueSchema = checkSchema.extend({
+  unit: z.string().min(1).max(12),
+  digits: z.number().int().min(0).max(8).default(2),
+});
+
 /** The answer another convention taught in the course gives (a liquidation price measured at entry, as on Bybit). */
 const alternativeSchema = z.object({
   answer: decimalSchema,
@@ -113,8 +121,16 @@ const numericSchema = z.object({
   maximum: z.boolean().default(false),
   /** Shown next to the answer field: USDT, BTC, %… */
   unit: z.string().min(1).max(12),
-  /** Revealed one at a time. */
+  /** Steps toward the method, revealed one at a time; the worked solution comes after them as the last hint. */
   hints: z.array(z.string().min(5)).default([]),
+  /**
+   * The worked solution, the last hint (src/quiz/worked.ts): `{answer}` is filled at build with the answer as the
+   * question's `check` computes it, and `{name}` with the named `values`. Without it the explanation is used,
+   * followed by calc's answer.
+   */
+  worked: z.string().min(10).optional(),
+  /** Figures the worked solution reads as `{name}`: calc calls, shown in `unit` to `digits` places (default 2). */
+  values: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), workedValueSchema).optional(),
   /** Why the answer is what it is; shown after any answer. */
   explanation: z.string().min(10),
   traps: z.array(trapSchema).default([]),
@@ -218,6 +234,23 @@ function checkQuestion(q: Question, i: number, ctx: Ctx): void {
       }
     };
     if (q.check) checkAnswer(q.answer, q.check);
+    // The worked solution (the last hint) shows calc's answer and reads only figures it names (src/quiz/worked.ts).
+    if (q.worked !== undefined) {
+      if (!q.worked.includes('{answer}'))
+        issue('its worked solution must show {answer}, the answer calc gives.', 'worked');
+      for (const m of q.worked.matchAll(/\{([a-zA-Z]\w*)\}/g)) {
+        if (m[1] !== 'answer' && !(q.values && m[1] in q.values)) {
+          issue(`its worked solution reads {${m[1]}}, which is not one of its "values".`, 'worked');
+        }
+      }
+    }
+    for (const [name, v] of Object.entries(q.values ?? {})) {
+      try {
+        checkedValue(v);
+      } catch (error) {
+        issue(`its value "${name}" could not be computed: ${(error as Error).message}`, 'values', name);
+      }
+    }
     q.alternatives.forEach((a, k) => {
       if (a.check) checkAnswer(a.answer, a.check, 'alternatives', k);
       else if (!a.fact) {

@@ -61,8 +61,10 @@ export interface QuestionState {
   seed: number;
   selected: number[];
   text: string;
-  /** How many hints are showing. */
+  /** How many hints are showing (the worked solution, when shown, is the last). */
   hints: number;
+  /** How many hints were showing at the latest check: all of them means the answer does not count as mastered. */
+  hintsAtCheck: number;
   feedback: Feedback | null;
   /** Whether the first checked answer was right; null until then. */
   first: boolean | null;
@@ -86,6 +88,7 @@ export function startQuiz(
       selected: [],
       text: '',
       hints: 0,
+      hintsAtCheck: 0,
       feedback: null,
       first: null,
       checks: 0,
@@ -112,6 +115,21 @@ export function choose(state: QuizState, i: number, choice: number, multiple: bo
 
 export function typeAnswer(state: QuizState, i: number, text: string): QuizState {
   return patch(state, i, { text });
+}
+
+/**
+ * How many hints a question has: its steps, then the worked solution as the last one. The evidence a check records
+ * takes `hintsTotal` from here and `hintsUsed` from the item's `hintsAtCheck`.
+ */
+export function hintCount(r: Resolved): number {
+  const n = r.numeric;
+  return n ? n.hints.length + (n.solution.length > 0 ? 1 : 0) : 0;
+}
+
+/** Whether the reader had opened every hint, the worked solution too, before the latest check: not mastered. */
+export function sawWorkedSolution(s: QuestionState, r: Resolved): boolean {
+  const total = hintCount(r);
+  return total > 0 && s.hintsAtCheck >= total;
 }
 
 export function revealHint(state: QuizState, i: number, available: number): QuizState {
@@ -160,7 +178,7 @@ export function checkWith(
     feedback = { kind: 'numeric', grade: result.grade, shown: result.shown };
     correct = result.grade.correct;
   }
-  return patch(state, i, { feedback, first: item.first ?? correct, checks: item.checks + 1 });
+  return patch(state, i, { feedback, first: item.first ?? correct, checks: item.checks + 1, hintsAtCheck: item.hints });
 }
 
 /** Says why a check or a new question did not happen (the grader could not load); nothing is counted. */
@@ -174,6 +192,7 @@ export function anotherQuestion(state: QuizState, i: number, seed: number): Quiz
     seed,
     text: '',
     hints: 0,
+    hintsAtCheck: 0,
     feedback: { kind: 'new', message: 'Here is a new version of the question, with new numbers.' },
   });
 }

@@ -14,6 +14,7 @@ import {
   tradingFee,
   type LiquidationInput,
 } from '../../calc/index.ts';
+import type { PredictionSpec } from '../../learning/predictSpec.ts';
 import type { InputOf } from './types.ts';
 
 const ENTRY = 50000;
@@ -118,3 +119,11 @@ export const ladder = {
   at50x: ladderRow(50),
   at100x: ladderRow(100),
 };
+
+/** "Predict, then reveal": the 10x long's profit on the 5 % rise (pnl of `longUp`), guessed on a slider. */
+export const predictTenXProfit = {
+  kind: 'number',
+  answer: { fn: 'pnl', input: longUp, format: 'usd', digits: 0 },
+  slider: { min: 0, max: 2000, step: 25, start: 0 },
+  tolerance: 0,
+} satisfies PredictionSpec;

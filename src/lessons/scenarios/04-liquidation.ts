@@ -13,7 +13,10 @@ import {
   withMaintenanceAmounts,
   type LiquidationInput,
   type TierInput,
+  liquidationPrice,
+  percentMove,
 } from '../../calc/index.ts';
+import type { PredictionSpec } from '../../learning/predictSpec.ts';
 import { required, type InputOf } from './types.ts';
 
 const ENTRY = 50000;
@@ -116,3 +119,19 @@ export const stopAt45k = {
   maintenanceMarginRate: MAINTENANCE,
   decimals: 1,
 } satisfies InputOf<typeof safeLeverageForStop>;
+
+/** percentMove: from entry to the 10x long's liquidation price (the "Predict, then reveal" gap sentence). */
+export const tenXLiquidationMove = {
+  from: ENTRY,
+  to: required(liquidationPrice(tenXLong).price, 'the 10x long liquidation price'),
+} satisfies InputOf<typeof percentMove>;
+
+/** "Predict, then reveal": where the 10x long is liquidated (liquidationPrice → price), guessed on a slider. */
+export const predictTenXLiquidation = {
+  kind: 'number',
+  answer: { fn: 'liquidationPrice', input: tenXLong, pick: 'price', format: 'usd' },
+  slider: { min: 40000, max: 50000, step: 50, start: 47500 },
+  // Within $150: the entry-basis answer ($45,250) counts, the "10x is a 10 % move" guess ($45,000) does not.
+  tolerance: 150,
+  figures: { fall: { fn: 'percentMove', input: tenXLiquidationMove, format: 'percent', abs: true } },
+} satisfies PredictionSpec;

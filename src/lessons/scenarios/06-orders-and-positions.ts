@@ -30,6 +30,8 @@ export const halfClosed = {
 export const stopAsPlanned = { ...LONG, exitPrice: 48000 } satisfies InputOf<typeof pnl>;
 /** pnl: the same stop-market filled at $47,200 after the price jumped past it. */
 export const stopAfterGap = { ...LONG, exitPrice: 47200 } satisfies InputOf<typeof pnl>;
+/** pnl: a stop-limit filled at its $47,900 limit, the worst price it accepts (the lesson's diagram draws the limit). */
+export const stopLimitAtLimit = { ...LONG, exitPrice: 47900 } satisfies InputOf<typeof pnl>;
 
 /** liquidationPrice: the 10x long on its own $1,000 of margin. */
 export const tenX: LiquidationInput = {

@@ -19,6 +19,7 @@ import {
   safeLeverageForStop,
   type LiquidationInput,
 } from '../../calc/index.ts';
+import type { PredictionSpec } from '../../learning/predictSpec.ts';
 import { required, type InputOf } from './types.ts';
 
 const ENTRY = 60000;
@@ -156,3 +157,15 @@ function twoPositions(correlation: number) {
 export const correlatedFully = twoPositions(1);
 export const correlatedHigh = twoPositions(0.8);
 export const uncorrelated = twoPositions(0);
+
+/** "Predict, then reveal": the position size for a 1 % risk (riskPositionSize → notional), guessed on a slider. */
+export const predictOnePercentSize = {
+  kind: 'number',
+  answer: { fn: 'riskPositionSize', input: onePercent, pick: 'notional', format: 'usd', digits: 0 },
+  slider: { min: 0, max: 10000, step: 100, start: 5000 },
+  tolerance: 100,
+  figures: {
+    risk: { fn: 'riskPositionSize', input: onePercent, pick: 'riskAmount', format: 'usd', digits: 0 },
+    perBtc: { fn: 'riskPositionSize', input: onePercent, pick: 'lossPerUnit', format: 'usd', digits: 0 },
+  },
+} satisfies PredictionSpec;

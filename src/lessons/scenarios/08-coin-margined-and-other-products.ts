@@ -18,6 +18,7 @@ import {
   type LiquidationInput,
 } from '../../calc/index.ts';
 import type { InputOf } from './types.ts';
+import type { PredictionSpec } from '../../learning/predictSpec.ts';
 
 const ENTRY = 60000;
 const MAINTENANCE = 0.005;
@@ -128,3 +129,16 @@ export const microDay = {
 
 /** effectiveLeverage: $10,000 of a spot bitcoin ETP bought with $5,000 of your own (Reg T's 50 % initial margin). */
 export const regT = { notional: 10000, equity: 5000 } satisfies InputOf<typeof effectiveLeverage>;
+
+/** "Predict, then reveal": the coin-margined 1x long's dollar value after the fall (coinMarginedValue → equityUsd). */
+export const predictCoinLongDollars = {
+  kind: 'number',
+  answer: { fn: 'coinMarginedValue', input: coinLong1x, pick: 'equityUsd', format: 'usd', digits: 0 },
+  slider: { min: 0, max: 60000, step: 500, start: 60000 },
+  // Within $1,000: a guess of $45,000 (the price's own 25 % fall) is $15,000 off.
+  tolerance: 1000,
+  figures: {
+    change: { fn: 'coinMarginedValue', input: coinLong1x, pick: 'usdChange', format: 'percent', abs: true },
+    fall: { fn: 'percentMove', input: fallTo45k, format: 'percent', abs: true },
+  },
+} satisfies PredictionSpec;

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProgressStore, PROGRESS_KEY, BACKUP_KEY, type KeyValueStorage } from '../store.ts';
-import { parseRecord, validateRecord, PROGRESS_VERSION, type ProgressRecord } from '../record.ts';
+import {
+  parseRecord,
+  validateRecord,
+  emptyRecord,
+  PROGRESS_VERSION,
+  MAX_EVIDENCE,
+  type ProgressRecord,
+} from '../record.ts';
 
 function fakeStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -19,7 +26,7 @@ const throwing: KeyValueStorage = {
 
 test('an empty storage gives an empty record of the current version', () => {
   const { record, problem, persistent, readOnly } = new ProgressStore(fakeStorage()).load();
-  assert.deepEqual(record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
+  assert.deepEqual(record, emptyRecord());
   assert.equal(problem, undefined);
   assert.equal(persistent, true);
   assert.equal(readOnly, false);
@@ -59,7 +66,7 @@ for (const [name, text, problem] of [
 }
 
 test('progress from a newer version is left untouched and read-only: the reader is told, nothing is written', () => {
-  const text = '{"v":3,"lessons":{"liquidation":{"readAt":"2026-11-01T00:00:00.000Z"}},"quizzes":{},"badges":[]}';
+  const text = '{"v":4,"lessons":{"liquidation":{"readAt":"2026-11-01T00:00:00.000Z"}},"quizzes":{},"badges":[]}';
   const storage = fakeStorage({ [PROGRESS_KEY]: text });
   let writes = 0;
   const watched: KeyValueStorage = {
@@ -74,7 +81,7 @@ test('progress from a newer version is left untouched and read-only: the reader 
   assert.equal(loaded.problem, 'future-version');
   assert.equal(loaded.readOnly, true);
   assert.equal(loaded.persistent, false);
-  assert.deepEqual(loaded.record, { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
+  assert.deepEqual(loaded.record, emptyRecord());
   // This visit still works, in memory.
   store.markLessonRead('what-leverage-is', new Date('2026-12-01T00:00:00Z'));
   store.recordQuizAttempt('what-leverage-is', 0.5, ['q1']);
@@ -106,10 +113,27 @@ test('no storage at all works the same', () => {
 
 test('a valid record survives a round trip through JSON', () => {
   const record = {
-    v: 2,
+    v: 3,
     lessons: { 'what-leverage-is': { readAt: '2026-11-25T00:00:00.000Z' } },
     quizzes: { 'what-leverage-is': { attempts: 2, best: 0.75, missed: ['q3'], lastAt: '2026-11-25T00:00:00.000Z' } },
     arena: { 'btc-2021-07-squeeze': { runs: 3, passed: true, best: 1.0421, lastAt: '2026-12-01T00:00:00.000Z' } },
+    learning: {
+      evidence: [
+        {
+          item: 'liquidation/room-at-50x',
+          kind: 'quiz',
+          concepts: ['liquidation-before-full-loss'],
+          correct: true,
+          first: true,
+          hints: 0,
+          hintsTotal: 2,
+          at: '2026-12-01T00:00:00.000Z',
+        },
+      ],
+      total: 1,
+      scheduled: 0,
+      cards: {},
+    },
   };
   assert.deepEqual(parseRecord(JSON.stringify(record)), { ok: true, record });
   assert.deepEqual(validateRecord(record), { ok: true, record });
@@ -125,7 +149,10 @@ test('migration 1 → 2 keeps every lesson and quiz and adds an empty arena', ()
     quizzes: { 'what-leverage-is': { attempts: 2, best: 0.75, missed: ['q3'], lastAt: '2026-11-25T00:00:00.000Z' } },
   };
   const frozen = JSON.stringify(v1);
-  assert.deepEqual(validateRecord(v1), { ok: true, record: { ...v1, v: 2, arena: {} } });
+  assert.deepEqual(validateRecord(v1), {
+    ok: true,
+    record: { ...v1, v: 3, arena: {}, learning: emptyRecord().learning },
+  });
   assert.equal(JSON.stringify(v1), frozen, 'the stored value is not changed in place');
   // Through the store: a v1 record in storage loads whole, and the next write stores v2 with everything in it.
   const storage = fakeStorage({ [PROGRESS_KEY]: frozen });
@@ -133,7 +160,7 @@ test('migration 1 → 2 keeps every lesson and quiz and adds an empty arena', ()
   assert.equal(store.load().problem, undefined);
   store.recordArenaRun('btc-2020-03-keep', true, 0.93, new Date('2026-12-01T00:00:00Z'));
   const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '') as ProgressRecord;
-  assert.equal(saved.v, 2);
+  assert.equal(saved.v, 3);
   assert.deepEqual(saved.lessons, v1.lessons);
   assert.deepEqual(saved.quizzes, v1.quizzes);
   assert.deepEqual(saved.arena, {
@@ -164,6 +191,7 @@ for (const [name, arena] of [
 ] as const) {
   test(`an arena result with ${name} makes the record corrupt`, () => {
     assert.deepEqual(validateRecord({ v: 2, lessons: {}, quizzes: {}, arena }), { ok: false, problem: 'corrupt' });
+    assert.deepEqual(validateRecord({ ...emptyRecord(), arena }), { ok: false, problem: 'corrupt' });
   });
 }
 
@@ -213,16 +241,12 @@ test('replace saves an imported record whole, and reset empties it', () => {
     lessons: { 'what-leverage-is': { readAt: '2026-11-01T00:00:00.000Z' } },
     quizzes: { 'what-leverage-is': { attempts: 1, best: 1, missed: [], lastAt: '2026-11-01T00:00:00.000Z' } },
     arena: { 'btc-2021-07-squeeze': { runs: 1, passed: false, best: 0.5, lastAt: '2026-11-01T00:00:00.000Z' } },
+    learning: { evidence: [], total: 3, scheduled: 3, cards: {} },
   };
   assert.deepEqual(store.replace(imported), imported);
   assert.deepEqual(new ProgressStore(storage).load().record, imported);
-  assert.deepEqual(store.reset(), { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} });
-  assert.deepEqual(JSON.parse(storage.data.get(PROGRESS_KEY) ?? ''), {
-    v: PROGRESS_VERSION,
-    lessons: {},
-    quizzes: {},
-    arena: {},
-  });
+  assert.deepEqual(store.reset(), emptyRecord());
+  assert.deepEqual(JSON.parse(storage.data.get(PROGRESS_KEY) ?? ''), emptyRecord());
 });
 
 test('quiz attempts, import and reset all work when storage throws', () => {
@@ -261,15 +285,19 @@ test('versions: the current one is read through migrate, unknown extra fields ar
     lessons: {},
     quizzes: {},
     arena: {},
+    learning: emptyRecord().learning,
     exportedAt: '2026-11-25',
     app: 'x',
   });
-  assert.deepEqual(withExtra, { ok: true, record: { v: PROGRESS_VERSION, lessons: {}, quizzes: {}, arena: {} } });
+  assert.deepEqual(withExtra, { ok: true, record: emptyRecord() });
   // A current-version record without its arena map is damaged, not silently migrated.
-  assert.deepEqual(validateRecord({ v: PROGRESS_VERSION, lessons: {}, quizzes: {} }), {
-    ok: false,
-    problem: 'corrupt',
-  });
+  assert.deepEqual(
+    validateRecord({ v: PROGRESS_VERSION, lessons: {}, quizzes: {}, learning: emptyRecord().learning }),
+    {
+      ok: false,
+      problem: 'corrupt',
+    },
+  );
   for (const v of [0, -1, 1.5, '1', null]) {
     assert.deepEqual(validateRecord({ v, lessons: {}, quizzes: {} }), { ok: false, problem: 'foreign' }, String(v));
   }
@@ -278,3 +306,94 @@ test('versions: the current one is read through migrate, unknown extra fields ar
     problem: 'future-version',
   });
 });
+
+test('migration 2 → 3 keeps lessons, quizzes and arena results and adds empty learning data', () => {
+  const v2 = {
+    v: 2,
+    lessons: { liquidation: { readAt: '2026-11-26T00:00:00.000Z' } },
+    quizzes: { liquidation: { attempts: 1, best: 0.5, missed: ['room-at-50x'], lastAt: '2026-11-26T00:00:00.000Z' } },
+    arena: { 'btc-2020-03-keep': { runs: 1, passed: true, best: 0.93, lastAt: '2026-12-01T00:00:00.000Z' } },
+  };
+  const frozen = JSON.stringify(v2);
+  assert.deepEqual(validateRecord(v2), {
+    ok: true,
+    record: { ...v2, v: 3, learning: { evidence: [], total: 0, scheduled: 0, cards: {} } },
+  });
+  assert.equal(JSON.stringify(v2), frozen);
+  // Through the store: the next write keeps everything and stores version 3.
+  const storage = fakeStorage({ [PROGRESS_KEY]: frozen });
+  const store = new ProgressStore(storage);
+  assert.equal(store.load().problem, undefined);
+  store.addEvidence(
+    {
+      item: 'liquidation/room-at-50x',
+      kind: 'quiz',
+      concepts: ['maintenance-margin'],
+      correct: true,
+      hints: 0,
+      hintsTotal: 2,
+    },
+    new Date('2026-12-02T00:00:00Z'),
+  );
+  const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '') as ProgressRecord;
+  assert.equal(saved.v, 3);
+  assert.deepEqual(saved.lessons, v2.lessons);
+  assert.deepEqual(saved.quizzes, v2.quizzes);
+  assert.deepEqual(saved.arena, v2.arena);
+  assert.equal(saved.learning.evidence.length, 1);
+});
+
+test('evidence: first try per item and kind, capped at the newest MAX_EVIDENCE, total keeps counting', () => {
+  const store = new ProgressStore(fakeStorage());
+  const e = {
+    item: 'a/q1',
+    kind: 'quiz' as const,
+    concepts: ['isolated-margin'],
+    correct: true,
+    hints: 0,
+    hintsTotal: 0,
+  };
+  store.addEvidence(e, new Date('2026-12-01T00:00:00Z'));
+  store.addEvidence(e, new Date('2026-12-01T00:01:00Z'));
+  store.addEvidence({ ...e, kind: 'review' }, new Date('2026-12-01T00:02:00Z'));
+  const firsts = store.load().record.learning.evidence.map((x) => x.first);
+  assert.deepEqual(firsts, [true, false, true]);
+  for (let i = 0; i < MAX_EVIDENCE; i++) store.addEvidence({ ...e, item: `a/q${i + 2}` });
+  const l = store.load().record.learning;
+  assert.equal(l.evidence.length, MAX_EVIDENCE);
+  assert.equal(l.total, MAX_EVIDENCE + 3);
+  // 503 entries, the first 3 dropped: the oldest kept is a/q2.
+  assert.equal(l.evidence[0]?.item, 'a/q2');
+});
+
+const badEntry = {
+  item: 'x',
+  kind: 'exam',
+  concepts: [],
+  correct: true,
+  first: true,
+  hints: 0,
+  hintsTotal: 0,
+  at: '2026-01-01',
+};
+for (const [name, learning] of [
+  ['evidence that is not a list', { evidence: {}, total: 0, scheduled: 0, cards: {} }],
+  ['an unknown kind', { evidence: [badEntry], total: 1, scheduled: 0, cards: {} }],
+  ['a card with a bad date', { evidence: [], total: 0, scheduled: 0, cards: { 'isolated-margin': { due: 'soon' } } }],
+  ['more scheduled than recorded', { evidence: [], total: 0, scheduled: 2, cards: {} }],
+] as const) {
+  test(`learning data with ${name} is set aside alone: lessons, quizzes and arena are kept, the reader is told`, () => {
+    const record = { ...emptyRecord(), lessons: { liquidation: { readAt: '2026-11-26T00:00:00.000Z' } }, learning };
+    const text = JSON.stringify(record);
+    const storage = fakeStorage({ [PROGRESS_KEY]: text });
+    const result = new ProgressStore(storage).load();
+    assert.equal(result.problem, 'learning-corrupt');
+    assert.deepEqual(result.record.lessons, record.lessons);
+    assert.deepEqual(result.record.learning, emptyRecord().learning);
+    assert.equal(storage.data.get(BACKUP_KEY), text);
+    // Reported once; the next visit is clean and still has the lesson.
+    const next = new ProgressStore(storage).load();
+    assert.equal(next.problem, undefined);
+    assert.deepEqual(next.record.lessons, record.lessons);
+  });
+}

@@ -16,6 +16,47 @@ const record: ProgressRecord = {
   arena: {
     'btc-2020-03-keep': { runs: 2, passed: true, best: 0.8123, lastAt: '2026-12-01T10:00:00.000Z' },
   },
+  learning: {
+    evidence: [
+      {
+        item: 'what-leverage-is/recover-from-half',
+        kind: 'quiz',
+        concepts: ['loss-recovery-asymmetry'],
+        correct: false,
+        first: true,
+        hints: 1,
+        hintsTotal: 2,
+        at: '2026-11-21T10:00:00.000Z',
+      },
+      {
+        item: 'liquidation-10x',
+        kind: 'prediction',
+        concepts: ['liquidation-before-full-loss'],
+        correct: true,
+        first: true,
+        hints: 0,
+        hintsTotal: 0,
+        at: '2026-11-21T10:05:00.000Z',
+        guess: '10%',
+      },
+    ],
+    total: 2,
+    scheduled: 2,
+    cards: {
+      'loss-recovery-asymmetry': {
+        due: '2026-11-22T10:00:00.000Z',
+        stability: 0.4,
+        difficulty: 7.2,
+        elapsed_days: 0,
+        scheduled_days: 1,
+        learning_steps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        last_review: '2026-11-21T10:00:00.000Z',
+      },
+    },
+  },
 };
 
 function memory(): KeyValueStorage {
@@ -41,8 +82,23 @@ test('an export from version 1 imports with its lessons and quizzes and an empty
   };
   assert.deepEqual(parseImport(JSON.stringify(v1)), {
     ok: true,
-    record: { v: PROGRESS_VERSION, lessons: record.lessons, quizzes: record.quizzes, arena: {} },
+    record: { ...emptyRecord(), lessons: record.lessons, quizzes: record.quizzes },
   });
+});
+
+test('an export from version 2 imports with everything it had and empty learning data', () => {
+  const v2 = { app: 'leverage-lab', v: 2, lessons: record.lessons, quizzes: record.quizzes, arena: record.arena };
+  assert.deepEqual(parseImport(JSON.stringify(v2)), {
+    ok: true,
+    record: { ...record, learning: { evidence: [], total: 0, scheduled: 0, cards: {} } },
+  });
+});
+
+test('an import with damaged learning data is refused whole, naming it', () => {
+  const bad = { ...record, learning: { ...record.learning, total: 'many' } };
+  const result = parseImport(JSON.stringify(bad));
+  assert.equal(result.ok, false);
+  if (!result.ok) assert.match(result.reason, /saved answers and review schedule are damaged/);
 });
 
 test('export, reset, import restores the same state in the store', () => {
@@ -92,6 +148,6 @@ test('a refused import changes nothing in the store', () => {
 
 test('file names and summaries are plain', () => {
   assert.equal(exportFileName(new Date('2026-11-25T23:00:00Z')), 'leverage-lab-progress-2026-11-25.json');
-  assert.equal(describeRecord(record), '2 lessons read, 1 quiz taken, 1 arena mission played');
+  assert.equal(describeRecord(record), '2 lessons read, 1 quiz taken, 1 arena mission played, 2 answers recorded');
   assert.equal(describeRecord(emptyRecord()), '0 lessons read, 0 quizzes taken');
 });

@@ -20,6 +20,7 @@ const questions: ClientQuestion[] = [
     id: 'pick-one',
     type: 'single',
     section: 'long-and-short',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'A short gains when the price falls.',
     prompt: 'You short and the price falls. What happens?',
     choices: [
@@ -31,6 +32,7 @@ const questions: ClientQuestion[] = [
     id: 'pick-many',
     type: 'multiple',
     section: 'long-and-short',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'What reduces margin.',
     prompt: 'Which take money from your margin?',
     choices: [
@@ -43,6 +45,7 @@ const questions: ClientQuestion[] = [
     id: 'fee',
     type: 'numeric',
     section: 'a-worked-example-a-10x-long',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'Fees follow the position.',
     prompt: 'Fee on 20,000 USDT at 0.05%?',
     answer: '10',
@@ -58,6 +61,7 @@ const questions: ClientQuestion[] = [
     id: 'liq',
     type: 'generated',
     section: 'liquidation-comes-before-your-margin-is-gone',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'Liquidation price.',
     template: 'isolated-liquidation',
     ranges: {},
@@ -166,6 +170,7 @@ test('a fixed question with alternatives grades each convention right and names 
     id: 'max-lev',
     type: 'numeric',
     section: 'put-the-stop-before-liquidation',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'The highest leverage that keeps the stop first.',
     prompt: 'Long at 60,000, stop at 57,000, 0.5% maintenance: the highest leverage?',
     // 1/L = (60,000 − 57,000 × 0.995) / 60,000 = 0.05475 → 18.2648x (Binance); 60,000 / 3,300 = 18.1818x (Bybit).
@@ -201,6 +206,7 @@ test('an alternative in its own unit is shown in that unit', () => {
     id: 'ecp',
     type: 'numeric',
     section: 'who-counts-as-an-eligible-contract-participant',
+    concepts: ['pnl-scales-with-notional'],
     concept: 'The hedging threshold.',
     prompt: 'Above what amount, in millions of dollars?',
     answer: '5',

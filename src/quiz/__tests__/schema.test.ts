@@ -6,6 +6,7 @@ const single = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   type: 'single',
   section: 'long-and-short',
+  concepts: ['pnl-scales-with-notional'],
   concept: 'A short gains when the price falls.',
   prompt: 'You short bitcoin and the price falls. What happens?',
   choices: [
@@ -19,6 +20,7 @@ const numeric = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   type: 'numeric',
   section: 'a-worked-example-a-10x-long',
+  concepts: ['fees-and-slippage'],
   concept: 'Fees are charged on the position size.',
   prompt: 'What does opening a 20,000 USDT position cost at a 0.05% fee?',
   answer: 10,
@@ -33,6 +35,7 @@ const generated = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   type: 'generated',
   section: 'liquidation-comes-before-your-margin-is-gone',
+  concepts: ['liquidation-before-full-loss'],
   concept: 'Where an isolated position is liquidated.',
   template: 'isolated-liquidation',
   ...extra,
@@ -257,6 +260,14 @@ test('a bank needs at least 8 questions, 3 numeric, 2 generated', () => {
     fewGenerated.some((x) => x.includes('this one has 8, 2 and 1')),
     fewGenerated.join('\n'),
   );
+});
+
+test('every question names at least one concept, in kebab-case', () => {
+  const r = quizBankSchema.safeParse(
+    bank([...good(), single('no-concepts', { concepts: [] }), single('bad', { concepts: ['Bad Id'] })]),
+  );
+  const paths = r.error?.issues.map((i) => i.path.join('.'));
+  assert.ok(paths?.includes('questions.8.concepts') && paths.includes('questions.9.concepts.0'), JSON.stringify(paths));
 });
 
 test('ids and sections must be kebab-case', () => {

@@ -11,6 +11,7 @@ const single: ClientQuestion = {
   id: 'pick-one',
   type: 'single',
   section: 'long-and-short',
+  concepts: ['pnl-scales-with-notional'],
   concept: 'A short gains when the price falls.',
   prompt: 'You short and the price falls. What happens?',
   choices: [
@@ -23,6 +24,7 @@ const fee: ClientQuestion = {
   id: 'fee',
   type: 'numeric',
   section: 'fees',
+  concepts: ['pnl-scales-with-notional'],
   concept: 'Fees are charged on the position, not the margin.',
   prompt: 'A 0.05% fee on a 20,000 USDT position: how much, in USDT?',
   // 20,000 × 0.0005 = 10.
