@@ -66,6 +66,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: './e2e',
+  // Screenshot baselines (e2e/visual.spec.ts) by spec and name only: the same on every machine, port and OS.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   // Separate artefacts per build, so parallel runs on one machine don't clash.
   outputDir: process.env['OUT_DIR'] ? `${process.env['OUT_DIR']}-test-results` : 'test-results',
   fullyParallel: true,

@@ -322,69 +322,69 @@ test('every lesson is in the hand-worked figure table', () => {
   expect(Object.keys(US_CARRY).length).toBeGreaterThanOrEqual(5);
 });
 
+// One page load per lesson, three checks in steps (the suite stays under ten minutes).
 for (const path of lessons) {
-  test(`${path} has objectives, takeaways, dated sources, a common mistake and at least two interactive elements`, async ({
-    page,
-  }) => {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'In this lesson you will learn to' })).toBeVisible();
-    expect(await page.locator('.objectives li').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('.takeaways li').count()).toBeGreaterThanOrEqual(3);
-    const sources = page.locator('.sources li');
-    expect(await sources.count()).toBeGreaterThanOrEqual(1);
-    for (const item of await sources.all()) {
-      await expect(item).toContainText(/As of [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
-    }
-    await expect(page.locator('.callout-mistake').first()).toBeVisible();
-    await expect(page.locator('.not-advice')).toBeVisible();
-    // Widgets and reactive prose are islands; the quiz is counted apart.
-    const interactive = page.locator('astro-island:not(:has([data-quiz]))');
-    expect(await interactive.count()).toBeGreaterThanOrEqual(2);
-    await expect(page.locator('[data-quiz]')).toHaveCount(1);
-  });
-
-  test(`${path}: the worked figures are the ones worked by hand`, async ({ page }) => {
-    await page.goto(path);
-    if (path === '/lessons/us-regulation/') {
-      // The calculator is the island holding the fields named with the lesson's idPrefix, "l7carry".
-      const carry = page.locator('.lesson-body astro-island').filter({ has: page.locator('[id^="l7carry-"]') });
-      await expect(carry).toHaveCount(1);
-      for (const [testId, text] of Object.entries(US_CARRY)) {
-        await expect(carry.locator(`[data-testid="${testId}"]`), testId).toContainText(text);
-      }
-      return;
-    }
-    const figures = FIGURES[path] ?? {};
-    for (const [id, text] of Object.entries(figures)) {
-      const figure = page.locator(`.lesson-body [data-figure="${id}"]`);
-      await expect(figure, `data-figure="${id}" appears once`).toHaveCount(1);
-      await expect(figure, `data-figure="${id}"`).toHaveText(text);
-    }
-    // No figure on the page shows a broken number.
-    for (const text of await page.locator('.lesson-body .calc').allTextContents()) {
-      expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    }
-  });
-
-  test(`${path}: glossary terms resolve and external sources are well-formed https links`, async ({
+  test(`${path}: its standard parts, its worked figures, its glossary terms and its source links`, async ({
     page,
     request,
   }) => {
     await page.goto(path);
-    const terms = await page.$$eval('.lesson-body a[data-term]', (as) => as.map((a) => a.getAttribute('data-term')));
-    expect(terms.length).toBeGreaterThan(0);
-    const glossary = await (await request.get('/glossary/')).text();
-    for (const id of new Set(terms)) expect(glossary, `term ${id}`).toContain(`id="${id}"`);
-    // Each term shows its definition on keyboard focus.
-    const first = page.locator('.lesson-body a[data-term]').first();
-    await first.focus();
-    await expect(page.locator(`#${await first.getAttribute('aria-describedby')}`)).toBeVisible();
-    const external = await page.$$eval('article a[href^="http"]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    for (const href of external) {
-      const url = new URL(href);
-      if (url.hostname === '127.0.0.1') continue;
-      expect(url.protocol, href).toBe('https:');
-      expect(url.hostname, href).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i);
-    }
+    await test.step('objectives, takeaways, dated sources, a common mistake and at least two interactive elements', async () => {
+      await expect(page.getByRole('heading', { name: 'In this lesson you will learn to' })).toBeVisible();
+      expect(await page.locator('.objectives li').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('.takeaways li').count()).toBeGreaterThanOrEqual(3);
+      const sources = page.locator('.sources li');
+      expect(await sources.count()).toBeGreaterThanOrEqual(1);
+      for (const item of await sources.all()) {
+        await expect(item).toContainText(/As of [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+      }
+      await expect(page.locator('.callout-mistake').first()).toBeVisible();
+      await expect(page.locator('.not-advice')).toBeVisible();
+      // Widgets and reactive prose are islands; the quiz is counted apart.
+      const interactive = page.locator('astro-island:not(:has([data-quiz]))');
+      expect(await interactive.count()).toBeGreaterThanOrEqual(2);
+      await expect(page.locator('[data-quiz]')).toHaveCount(1);
+    });
+
+    await test.step('the worked figures are the ones worked by hand', async () => {
+      if (path === '/lessons/us-regulation/') {
+        // The calculator is the island holding the fields named with the lesson's idPrefix, "l7carry".
+        const carry = page.locator('.lesson-body astro-island').filter({ has: page.locator('[id^="l7carry-"]') });
+        await expect(carry).toHaveCount(1);
+        for (const [testId, text] of Object.entries(US_CARRY)) {
+          await expect(carry.locator(`[data-testid="${testId}"]`), testId).toContainText(text);
+        }
+      } else {
+        for (const [id, text] of Object.entries(FIGURES[path] ?? {})) {
+          const figure = page.locator(`.lesson-body [data-figure="${id}"]`);
+          await expect(figure, `data-figure="${id}" appears once`).toHaveCount(1);
+          await expect(figure, `data-figure="${id}"`).toHaveText(text);
+        }
+      }
+      // No figure on the page shows a broken number.
+      for (const text of await page.locator('.lesson-body .calc').allTextContents()) {
+        expect(text).not.toMatch(/NaN|Infinity|undefined/);
+      }
+    });
+
+    await test.step('glossary terms resolve and external sources are well-formed https links', async () => {
+      const terms = await page.$$eval('.lesson-body a[data-term]', (as) => as.map((a) => a.getAttribute('data-term')));
+      expect(terms.length).toBeGreaterThan(0);
+      const glossary = await (await request.get('/glossary/')).text();
+      for (const id of new Set(terms)) expect(glossary, `term ${id}`).toContain(`id="${id}"`);
+      // Each term shows its definition on keyboard focus.
+      const first = page.locator('.lesson-body a[data-term]').first();
+      await first.focus();
+      await expect(page.locator(`#${await first.getAttribute('aria-describedby')}`)).toBeVisible();
+      const external = await page.$$eval('article a[href^="http"]', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).href),
+      );
+      for (const href of external) {
+        const url = new URL(href);
+        if (url.hostname === '127.0.0.1') continue;
+        expect(url.protocol, href).toBe('https:');
+        expect(url.hostname, href).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i);
+      }
+    });
   });
 }

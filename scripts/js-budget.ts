@@ -181,7 +181,11 @@ export function table(reports: PageReport[], browser: TransferReport[]): string[
 }
 
 async function main(): Promise<void> {
-  const root = process.argv[2] ?? process.env['OUT_DIR'] ?? 'dist';
+  const args = process.argv.slice(2);
+  // --gated: measure in the browser only the pages whose browser measure is gated (embed and tool pages), as the test
+  // command does to stay quick; without it every page is measured and reported.
+  const gatedOnly = args.includes('--gated');
+  const root = args.find((a) => !a.startsWith('--')) ?? process.env['OUT_DIR'] ?? 'dist';
   if (!existsSync(root)) {
     console.error(`${root} does not exist: run \`npm run build\` first.`);
     process.exit(1);
@@ -189,7 +193,10 @@ async function main(): Promise<void> {
   const reports = measureSite(root);
   if (existsSync(join(root, LOADER.url))) reports.push(measureScript(root, LOADER.url, LOADER.limit, LOADER.reason));
   const t0 = Date.now();
-  const browser = await measureTransfer(root, pagePaths(root));
+  const browser = await measureTransfer(
+    root,
+    pagePaths(root).filter((path) => !gatedOnly || BROWSER_BUDGET.test(path)),
+  );
   for (const line of table(reports, browser)) console.log(line);
   console.log(
     `\nstatic (gated): ${BUDGETS.at(-1)?.reason}; a configurator page ${kb(BUDGETS[0]?.limit ?? 0)}; a lesson with no widget ${kb(PROSE_LESSON_LIMIT)}; ${LOADER.reason}.` +
