@@ -37,6 +37,7 @@ test.describe('with JavaScript off', () => {
 
 test('the leverage control moves the figures and the markers, by keyboard', async ({ page, problems }) => {
   await page.goto('/');
+  await expect(page.locator('.hero .lead')).toContainText('wipe that deposit out. Try it: move the leverage');
   const hero = page.locator('[data-hero-explorable]');
   const slider = page.getByRole('slider', { name: 'Leverage' });
   const marker = hero.locator('[data-mark="liq"]');

@@ -53,6 +53,39 @@ test.describe('on a 390 px phone', () => {
     expect(box).not.toBeNull();
     expect(box?.y ?? 9999).toBeLessThan(PHONE.height);
   });
+
+  test('a tool page keeps its key result on the first screen, following the fields, until the reader reaches it', async ({
+    page,
+    problems,
+  }) => {
+    await page.goto('/tools/liquidation/');
+    const widget = page.locator('[data-widget="liquidation"]');
+    const bar = page.getByTestId('key-result-bar');
+    const real = widget.getByTestId('liquidation');
+    // The server's default: 10x long, 1,000 margin, entry 60,000, Binance tiers (tools' own spec checks the figure).
+    await expect(bar).toBeVisible();
+    await expect(bar).toHaveText(`Liquidation price: ${await real.innerText()}`);
+    const box = await bar.boundingBox();
+    expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+    // A field changes: the bar follows the widget's own figure.
+    await expect(page.locator('astro-island').filter({ has: widget })).not.toHaveAttribute('ssr', /.*/);
+    const before = await real.innerText();
+    await widget.getByLabel('Leverage', { exact: true }).fill('20');
+    await expect(real).not.toHaveText(before);
+    await expect(bar).toHaveText(`Liquidation price: ${await real.innerText()}`);
+    // Once the real figure is on screen (or passed), the bar goes.
+    await real.scrollIntoViewIfNeeded();
+    await expect(bar).toBeHidden();
+    await page.mouse.wheel(0, 4000);
+    await expect(bar).toBeHidden();
+    expect(problems.list).toEqual([]);
+  });
+});
+
+test('wide screens never show the key result bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto('/tools/liquidation/');
+  await expect(page.getByTestId('key-result-bar')).toBeHidden();
 });
 
 test('a lesson table at 360 px is stacked rows with their column labels, and nothing scrolls sideways', async ({

@@ -60,6 +60,32 @@ function checkRows(file: string, prefixes: string[], stepMs: number) {
   return rows.length;
 }
 
+/** A window file's rows as arena candles (perpetual last price and mark price), as the page reads them. */
+function arenaCandles(file: string) {
+  const { header, rows } = table(file);
+  const at = (r: string[], name: string) => r[header.indexOf(name)];
+  return rows.map((r) => ({
+    time: Number(at(r, 'open_time_ms')),
+    open: at(r, 'perp_open'),
+    high: at(r, 'perp_high'),
+    low: at(r, 'perp_low'),
+    close: at(r, 'perp_close'),
+    markOpen: at(r, 'mark_open'),
+    markHigh: at(r, 'mark_high'),
+    markLow: at(r, 'mark_low'),
+    markClose: at(r, 'mark_close'),
+  }));
+}
+
+/** The arena's stated terms, with Binance's tiers. */
+const SETTINGS = {
+  startingBalance: 10000,
+  takerFeeRate: '0.0005',
+  slippage: '0.0005',
+  fundingRate: '0.0001',
+  tiers: BINANCE_BTCUSDT.tiers ?? [],
+};
+
 describe('crash windows: data', () => {
   it('lists ten windows, each with a file and a story', () => {
     assert.equal(menu.windows.length, 10);
@@ -75,31 +101,8 @@ describe('crash windows: data', () => {
       assert.ok(n >= 48, `${w.file} has only ${n} rows`);
     });
     it(`${w.file}: loads into the arena engine`, () => {
-      const { header, rows } = table(w.file);
-      const at = (r: string[], name: string) => r[header.indexOf(name)];
-      const candles = rows.map((r) => ({
-        time: Number(at(r, 'open_time_ms')),
-        open: at(r, 'perp_open'),
-        high: at(r, 'perp_high'),
-        low: at(r, 'perp_low'),
-        close: at(r, 'perp_close'),
-        markOpen: at(r, 'mark_open'),
-        markHigh: at(r, 'mark_high'),
-        markLow: at(r, 'mark_low'),
-        markClose: at(r, 'mark_close'),
-      }));
-      const run = runArena({
-        candles,
-        startStep: 0,
-        actions: [],
-        settings: {
-          startingBalance: 10000,
-          takerFeeRate: '0.0005',
-          slippage: '0.0005',
-          fundingRate: '0.0001',
-          tiers: BINANCE_BTCUSDT.tiers ?? [],
-        },
-      });
+      const candles = arenaCandles(w.file);
+      const run = runArena({ candles, startStep: 0, actions: [], settings: SETTINGS });
       assert.equal(run.states.length, candles.length);
     });
   }
@@ -128,22 +131,10 @@ describe('crash windows: data', () => {
     });
   });
   it('the 15-minute arena candles built from it are valid and play in the engine', () => {
-    const hourly = table('w5_2025-10-10_liquidation-cascade_1h.csv');
     const fine = table('w5_2025-10-10_perp_15m.csv');
-    const hv = (r: string[], name: string) => r[hourly.header.indexOf(name)];
     const fv = (r: string[], name: string) => r[fine.header.indexOf(name)];
     const candles = fineArenaCandles({
-      hourly: hourly.rows.map((r) => ({
-        time: Number(hv(r, 'open_time_ms')),
-        open: hv(r, 'perp_open'),
-        high: hv(r, 'perp_high'),
-        low: hv(r, 'perp_low'),
-        close: hv(r, 'perp_close'),
-        markOpen: hv(r, 'mark_open'),
-        markHigh: hv(r, 'mark_high'),
-        markLow: hv(r, 'mark_low'),
-        markClose: hv(r, 'mark_close'),
-      })),
+      hourly: arenaCandles('w5_2025-10-10_liquidation-cascade_1h.csv'),
       fine: fine.rows.map((r) => ({
         time: Number(fv(r, 'open_time_ms')),
         open: fv(r, 'open'),
@@ -153,18 +144,7 @@ describe('crash windows: data', () => {
       })),
     });
     assert.equal(candles.length, 384);
-    const run = runArena({
-      candles,
-      startStep: 0,
-      actions: [],
-      settings: {
-        startingBalance: 10000,
-        takerFeeRate: '0.0005',
-        slippage: '0.0005',
-        fundingRate: '0.0001',
-        tiers: BINANCE_BTCUSDT.tiers ?? [],
-      },
-    });
+    const run = runArena({ candles, startStep: 0, actions: [], settings: SETTINGS });
     assert.equal(run.states.length, 384);
   });
 });
