@@ -10,7 +10,9 @@ const KEY_RESULT = '[data-key-result]';
 function start(): void {
   const widget = document.querySelector<HTMLElement>('main [data-widget]');
   if (!widget?.querySelector(KEY_RESULT)) return;
-  const bar = document.createElement('a');
+  // A button, not a link: the figure has no id in the page's HTML, so a fragment link would point nowhere.
+  const bar = document.createElement('button');
+  bar.type = 'button';
   bar.className = 'key-result-bar';
   bar.hidden = true;
   bar.setAttribute('data-testid', 'key-result-bar');
@@ -32,14 +34,13 @@ function start(): void {
       if (source) seen.unobserve(source);
       source = now;
       seen.observe(now);
-      now.id ||= 'key-result';
-      bar.href = `#${now.id}`;
     }
     const label = now.querySelector('dt')?.textContent?.trim() ?? '';
     const value = now.querySelector('dd')?.textContent?.trim() ?? now.textContent?.trim() ?? '';
     bar.textContent = label ? `${label}: ${value}` : value;
     bar.hidden = !below || bar.textContent === '';
   };
+  bar.addEventListener('click', () => source?.scrollIntoView({ block: 'center' }));
   copy();
   new MutationObserver(copy).observe(widget, { subtree: true, childList: true, characterData: true });
 }
