@@ -1,5 +1,22 @@
 /** Keyboard-only use: Tab alone reaches every link on each kind of page, and focus is always visible. */
 import { test, expect, sitemapPaths } from './fixtures.ts';
+import type { CDPSession } from '@playwright/test';
+
+const TAB = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+
+/**
+ * Presses Tab `count` times through the DevTools protocol, sending the key events without waiting for each answer. The
+ * browser still handles them one after another, as a reader's key presses: the same walk as `keyboard.press`, about
+ * ten times faster (a page with 489 links took 30 s of the suite).
+ */
+async function pressTab(cdp: CDPSession, count: number): Promise<void> {
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < count; i++) {
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...TAB }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...TAB }));
+  }
+  await Promise.all(sent);
+}
 
 // One page of each kind (they share their layout and components), so the walk stays affordable.
 const kinds = [
@@ -21,7 +38,6 @@ test('the keyboard walk covers every kind of page', () => {
 
 for (const path of samples) {
   test(`Tab reaches every link on ${path}`, async ({ page }) => {
-    test.setTimeout(90_000);
     await page.goto(path);
     // Number the visible links, and record in the page every element that takes focus and whether
     // it shows an outline, so the walk below is only key presses.
@@ -50,9 +66,10 @@ for (const path of samples) {
       return n;
     });
     const seen = () => page.evaluate(() => (window as unknown as { kbSeen: Set<string> }).kbSeen.size);
-    // Widgets add many fields between links; check progress every 20 presses.
-    for (let i = 0; i < total * 3 + 400; i += 20) {
-      for (let j = 0; j < 20; j++) await page.keyboard.press('Tab');
+    // Widgets add many fields between links; check progress every 40 presses.
+    const cdp = await page.context().newCDPSession(page);
+    for (let i = 0; i < total * 3 + 400; i += 40) {
+      await pressTab(cdp, 40);
       if ((await seen()) >= total) break;
     }
     const missed = await page.evaluate(() => {

@@ -45,7 +45,10 @@ export async function sweepGarbage(
             seen = await read();
             return refused ? seen.invalid && /\w{3,}/.test(seen.message) : !seen.invalid;
           },
-          { message: `${label} = "${value}" is ${refused ? 'flagged with a message' : 'accepted'}` },
+          {
+            message: `${label} = "${value}" is ${refused ? 'flagged with a message' : 'accepted'}`,
+            intervals: [16, 32, 64, 128, 256],
+          },
         )
         .toBe(true);
       expect(seen.broken, `${label} = "${value}" shows NaN or Infinity`).toBe(false);
