@@ -144,11 +144,18 @@ const FIGURES: Record<string, Figures> = {
     'btc-cross-alone-20x': '$30,151',
   },
   '/lessons/orders-and-positions/': {
+    // calc-api notional: 0.2 × 50,000 = 10,000; effective leverage 10,000 / 1,000 of margin = 10x.
+    'position-value': '$10,000',
+    'leverage-10x': '10x',
     // calc-api tradingFee on the $10,000 position (0.2 × 50,000): maker 0.02 % = 2.00, taker 0.05 % = 5.00.
     'maker-fee': '$2.00',
     'taker-fee': '$5.00',
     // calc-api pnl: half the position, 0.1 × (52,000 − 50,000) = +200, realised.
     'half-realised': '+$200',
+    // The other half, still open at 52,000: the same 0.1 × 2,000 = +200, unrealised.
+    'half-unrealised': '+$200',
+    // calc-api roe: a stop 5 % below entry at 10x, 0.2 × (47,500 − 50,000) = −500 on 1,000 of margin = −50 %.
+    'stop-5pct-margin': '50%',
     // Stop at 48,000: 0.2 × (48,000 − 50,000) = −400; filled at 47,200 after a gap: 0.2 × (−2,800) = −560.
     'stop-planned-loss': '-$400',
     'stop-gap-loss': '-$560',
@@ -160,6 +167,8 @@ const FIGURES: Record<string, Figures> = {
     'liquidation-plus-1000': '$40,201.01',
     'liquidation-minus-500': '$47,738.69',
     'liquidation-20x': '$47,738.69',
+    // Effective leverage with 500 of margin left: 10,000 / 500 = 20x.
+    'leverage-minus-500': '20x',
   },
   '/lessons/risk-management/': {
     // calc-api riskPositionSize: risk = 5,000 × 1 % = 50; loss per unit = 60,000 − 57,000 = 3,000;
@@ -212,6 +221,15 @@ const FIGURES: Record<string, Figures> = {
     // Fill at 53,000: shortfall 1 × (54,000 − 53,000) = 1,000; fund 400 pays 400; 600 left for ADL.
     shortfall: '$1,000',
     'shortfall-socialised': '$600',
+    // Binance liq, isolated 10x long: 60,000 × 0.9 / 0.995 = 54,271.36.
+    'liquidation-10x': '$54,271',
+    // Calm fill at 54,200: surplus 1 × (54,200 − 54,000) = 200 to the fund. Fund of 400 pays 400 of the 1,000 gap;
+    // with a fund of 5,000 the whole 1,000 is paid and 0 is left to socialise.
+    'calm-surplus': '$200',
+    'fund-pays': '$400',
+    'deep-fund-socialised': '$0',
+    // calc-api roe: stop 5 % below at 10x, 1 × (57,000 − 60,000) = −3,000 on 6,000 of margin = −50 %.
+    'replay-stop-margin': '50%',
   },
   '/lessons/coin-margined-and-other-products/': {
     // calc-api pnl (inverse long, Bybit "What is Inverse Contract?"): 10,000 × (1/50,000 − 1/60,000) = 0.2 − 0.16667
@@ -224,6 +242,9 @@ const FIGURES: Record<string, Figures> = {
     'coin-long-usd': '$30,000',
     'coin-long-change': '50%',
     'coin-short-usd': '$60,000',
+    // The common-mistake callout repeats the fall and the loss: 25 % and 50 %.
+    'mistake-fall': '25%',
+    'mistake-change': '50%',
     // Binance COIN-M isolated: P = E × L(m + s)/(1 + sL), m = 0.005: long 60,000 × 10 × 1.005 / 11 = 54,818.18, a fall
     // of 1 − 10.05/11 = 8.636 %; short 60,000 × 10 × 0.995 / 9 = 66,333.33, a rise of 9.95/9 − 1 = 10.556 %;
     // 1x long 60,000 × 1.005 / 2 = 30,150.
@@ -232,14 +253,30 @@ const FIGURES: Record<string, Figures> = {
     'inverse-short-10x': '$66,333',
     'inverse-short-10x-rise': '10.56%',
     'inverse-long-1x': '$30,150',
+    // 1x fall: 1 − 30,150 / 60,000 = 0.4975 = 49.75 %.
+    'inverse-long-1x-fall': '49.75%',
+    // USDT-margined (Binance liq), 10x: long 60,000 × 0.9 / 0.995 = 54,271.36, a fall of 1 − 0.9 / 0.995 = 9.5477 %;
+    // short 60,000 × 1.1 / 1.005 = 65,671.64, a rise of 1.1 / 1.005 − 1 = 9.4527 %.
+    'linear-long-10x-fall': '9.55%',
+    'linear-short-10x-rise': '9.45%',
     // Effective leverage 10,000 / 4,000 = 2.5x; free margin 4,000 − 2,000 (Kraken); after the loss 9,000 / 3,000 = 3x.
     'effective-leverage': '2.5x',
     'free-margin': '$2,000',
     'effective-leverage-after': '3x',
+    // Used margin 0.2 × 50,000 / 5 = 2,000; the loss 0.2 × (45,000 − 50,000) = −1,000; free margin after 3,000 − 2,000.
+    'used-margin': '$2,000',
+    'account-loss': '$1,000',
+    'free-margin-after': '$1,000',
     // Daily reset (Cheng and Madhavan 2009): 100 × 1.3 × 0.7 = 91; at 1x 100 × 1.1 × 0.9 = 99; 2x trend 100 × 1.1³.
     'token-3x-updown': '91',
     'token-1x-updown': '99',
     'token-2x-trend': '133.1',
+    // 3x after the first day: 100 × 1.3 = 130; 2x up and down: 100 × 1.2 × 0.8 = 96; the 2x trend's gain 133.1 / 100 − 1
+    // = 33.1 %; bitcoin over three days of +5 %: 1.05³ = 1.157625, a rise of 15.7625 %.
+    'token-3x-up': '130',
+    'token-2x-updown': '96',
+    'token-2x-trend-gain': '33.1%',
+    'trend-underlying': '15.76%',
     // Ten days of ±5 %: bitcoin 0.9975^5 = 0.987562, a 1.24 % fall; fixed 3x long 3 × 1.2438 % = 3.73 %; the 3x token
     // 0.9775^5 = 0.892450, a 10.76 % loss.
     'choppy-underlying': '1.24%',
@@ -248,6 +285,11 @@ const FIGURES: Record<string, Figures> = {
     // Call on 0.1 BTC, premium 3,000: 0.1 × 3,000 = 300 paid; at 70,000: 0.1 × 10,000 − 300 = 700.
     'call-max-loss': '$300',
     'call-profit': '$700',
+    // At 40,000 the call expires worthless: −300, the premium; 0.1 BTC held: 0.1 × (40,000 − 60,000) = −2,000;
+    // break-even at expiry 60,000 + 3,000 = 63,000.
+    'call-loss-down': '$300',
+    'hold-loss-down': '$2,000',
+    'call-break-even': '$63,000',
     // CME Micro Bitcoin (0.1 BTC): 0.1 × (60,000 − 57,000) = 300 of variation margin; Reg T 10,000 / 5,000 = 2x.
     'micro-day': '$300',
     'reg-t-leverage': '2x',

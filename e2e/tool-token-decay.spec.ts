@@ -64,6 +64,21 @@ test('a real crash window loads and is run hour by hour', async ({ page, problem
   await expect(widget.getByLabel('Daily move', { exact: true })).toHaveCount(0);
   // 96 hourly closes (3–6 Aug 2024), a rebalance every 24 hours: at hours 24, 48 and 72.
   await expect(widget.getByTestId('rebalances')).toHaveText('3');
+  // By hand from the perpetual's hourly closes in content/market-data/crash-windows/w4_2024-08-05_yen-carry_1h.csv
+  // (perp_close): hour 0 (3 Aug 00:00) 61,117.5; hour 24 (4 Aug) 60,726.4; hour 48 (5 Aug) 56,143.9; hour 72 (6 Aug)
+  // 56,010.1; hour 95 (6 Aug 23:00) 55,991.2.
+  // Bitcoin: 55,991.2 / 61,117.5 − 1 = 0.9161239 − 1 = −8.3876 %.
+  await expect(widget.getByTestId('underlying-move')).toHaveText('-8.39%');
+  // Token, 3x reset each day (V = 100 × Π (1 + 3 × (P_end / P_start − 1)) per day, Cheng and Madhavan 2009):
+  // day 1: 1 + 3 × (60,726.4 / 61,117.5 − 1) = 1 − 3 × 0.0063992 = 0.9808026;
+  // day 2: 1 + 3 × (56,143.9 / 60,726.4 − 1) = 1 − 3 × 0.0754614 = 0.7736158;
+  // day 3: 1 + 3 × (56,010.1 / 56,143.9 − 1) = 1 − 3 × 0.0023832 = 0.9928505;
+  // day 4: 1 + 3 × (55,991.2 / 56,010.1 − 1) = 1 − 3 × 0.0003374 = 0.9989877;
+  // 100 × 0.9808026 × 0.7736158 × 0.9928505 × 0.9989877 = 75.2577 → 75.26, a return of −24.74 %.
+  await expect(widget.getByTestId('token-end')).toHaveText('75.26 (-24.74%)');
+  // The fixed 3x long, never rebalanced (its liquidation near 61,117.5 × (2/3) / 0.995 ≈ 40,950 is never reached):
+  // 100 × (1 + 3 × (−0.0838761)) = 100 × 0.7483716 = 74.84, a return of −25.16 %.
+  await expect(widget.getByTestId('fixed-end')).toHaveText('74.84 (-25.16%)');
   await expect(widget.locator('.ll-summary')).toContainText('Yen carry-trade unwind');
   expect(problems.list).toEqual([]);
 });

@@ -5,11 +5,18 @@
  * the same position at 20x for the common mistake; and the Black Thursday replay of the widget (candle 24 of
  * content/market-data/crash-windows/w1_2020-03-12_black-thursday_1h.csv, close 7,938.39).
  */
-import { pnl, tradingFee, type LiquidationInput } from '../../calc/index.ts';
+import { effectiveLeverage, notional, pnl, roe, tradingFee, type LiquidationInput } from '../../calc/index.ts';
 import type { InputOf } from './types.ts';
 
 const LONG = { side: 'long', quantity: 0.2, entryPrice: 50000 } as const;
 const MAINTENANCE = 0.005;
+const MARGIN = 1000;
+
+/** notional: the long's value, 0.2 BTC × $50,000. */
+export const positionValue = { quantity: LONG.quantity, price: LONG.entryPrice } satisfies InputOf<typeof notional>;
+const VALUE = notional(positionValue).toFixed();
+/** effectiveLeverage: that value on its $1,000 of margin (the "10x" of the lesson's long). */
+export const openLeverage = { notional: VALUE, equity: MARGIN } satisfies InputOf<typeof effectiveLeverage>;
 
 /** tradingFee: the $10,000 position filled as a maker, at 0.02 %. */
 export const makerFee = { quantity: LONG.quantity, price: LONG.entryPrice, feeRate: 0.0002 } satisfies InputOf<
@@ -37,7 +44,7 @@ export const stopLimitAtLimit = { ...LONG, exitPrice: 47900 } satisfies InputOf<
 export const tenX: LiquidationInput = {
   ...LONG,
   marginMode: 'isolated',
-  margin: 1000,
+  margin: MARGIN,
   maintenanceMarginRate: MAINTENANCE,
 };
 /** liquidationPrice: after adding $500 of margin. */
@@ -46,6 +53,8 @@ export const plus500: LiquidationInput = { ...tenX, margin: 1500 };
 export const plus1000: LiquidationInput = { ...tenX, margin: 2000 };
 /** liquidationPrice: after removing $500 of margin. */
 export const minus500: LiquidationInput = { ...tenX, margin: 500 };
+/** effectiveLeverage: the same position on the $500 left after removing $500. */
+export const leverageMinus500 = { notional: VALUE, equity: 500 } satisfies InputOf<typeof effectiveLeverage>;
 /** liquidationPrice: the same 0.2 BTC at 20x ($500 of margin), for the stop placed past it. */
 export const twentyX: LiquidationInput = {
   ...LONG,
@@ -53,6 +62,12 @@ export const twentyX: LiquidationInput = {
   leverage: 20,
   maintenanceMarginRate: MAINTENANCE,
 };
+
+/**
+ * roe: a stop 5 % below entry at 10x, the explorer's stop-markets: the share of the margin lost. The ROE of a move
+ * depends only on the move and the leverage, so the course's long (exit at $47,500) gives the explorer's figure too.
+ */
+export const stopFivePercent = { ...LONG, exitPrice: 47500, leverage: 10 } satisfies InputOf<typeof roe>;
 
 /** The widget's scenario in the lesson: its defaults (Black Thursday, a 10x long from candle 24, 5 % stops). */
 export const blackThursday = { window: 'btc-2020-03', entry: '24' } as const;

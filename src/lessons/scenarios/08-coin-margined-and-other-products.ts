@@ -79,6 +79,10 @@ export const upDown2x = { ...upDown3x, leverage: 2 } satisfies InputOf<typeof le
 export const trend2x = { leverage: 2, returns: [0.05, 0.05, 0.05] } satisfies InputOf<typeof leveragedTokenValue>;
 /** percentMove: bitcoin's own move over those three days, 100 → 115.7625. */
 export const trendMove = { from: 100, to: 115.7625 } satisfies InputOf<typeof percentMove>;
+/** percentMove: the 2x token's own gain over those three days, from 100 to its end value (100 × 1.1³). */
+export const trendTokenMove = { from: 100, to: leveragedTokenValue(trend2x).toFixed() } satisfies InputOf<
+  typeof percentMove
+>;
 
 /** tokenVersusFixed: ten days of +5 % and −5 % in turn from $60,000, a 3x token against a 3x fixed long. */
 export const choppy3x = {

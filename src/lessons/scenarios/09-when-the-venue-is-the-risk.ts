@@ -3,7 +3,13 @@
  * of 1 BTC from $60,000 whose liquidation fills $1,000 below its bankruptcy price, an insurance fund of $400 that
  * pays part of the gap, and a liquidation cascade through five $1 million clusters of longs 4 to 12 % below the price.
  */
-import { bankruptcyPrice, liquidationCascade, liquidationShortfall, type LiquidationInput } from '../../calc/index.ts';
+import {
+  bankruptcyPrice,
+  liquidationCascade,
+  liquidationShortfall,
+  roe,
+  type LiquidationInput,
+} from '../../calc/index.ts';
 import { CASCADE_LEVELS } from '../../widgets/Tangle/explorables.ts';
 import { required, type InputOf } from './types.ts';
 
@@ -44,3 +50,15 @@ export const deepBookCascade = {
 export const thinBookCascade = { ...deepBookCascade, impactPerMillion: 0.02 } satisfies InputOf<
   typeof liquidationCascade
 >;
+
+/**
+ * roe: the replay's stop 5 % below entry at 10x, as a share of the margin. The ROE of a move depends only on the move
+ * and the leverage, so the 1 BTC long from $60,000 stopped at $57,000 gives the replay's figure too.
+ */
+export const replayStop = {
+  side: 'long',
+  quantity: 1,
+  entryPrice: 60000,
+  exitPrice: 57000,
+  leverage: 10,
+} satisfies InputOf<typeof roe>;
