@@ -16,11 +16,25 @@ import {
   positionFromMargin,
   roe,
 } from '../calc/index.ts';
-import { formatMoney, formatPercent, formatPrice, formatMultiple, formatNumber } from '../format/numbers.ts';
+import { formatMultiple, formatNumber } from '../format/numbers.ts';
 import { venueTemplates } from './templates/venue.ts';
 import { productTemplates } from './templates/products.ts';
 import { worldTemplates } from './templates/world.ts';
 import { orderTemplates } from './templates/orders.ts';
+import {
+  D,
+  GeneratorRangeError,
+  btc,
+  fixed,
+  pct,
+  price,
+  sideOf,
+  usd,
+  usdt,
+  type Content,
+  type Pick,
+  type Template,
+} from './templates/kit.ts';
 
 /** A range to draw from: evenly spaced numbers from `min` to `max`, or a list to pick from. */
 export type RangeSpec = { min: number; max: number; step: number } | readonly (number | string)[];
@@ -66,28 +80,8 @@ export interface GeneratedQuestion {
   traps: Trap[];
 }
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'> & {
-  alternatives?: Alternative[];
-};
-
-/** Draws one value from a named range; `accept` rejects draws that would make the question unsolvable. */
-type Pick = (name: string, accept?: (value: string) => boolean) => string;
-
-interface Generator {
-  /** What the template asks, for authors. */
-  title: string;
-  /** The ranges it draws from; a bank may narrow or replace any of them. */
-  ranges: Record<string, RangeSpec>;
-  make(pick: Pick): Content;
-}
-
-/** Thrown when a bank's ranges cannot give a solvable question. */
-export class GeneratorRangeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GeneratorRangeError';
-  }
-}
+type Generator = Template;
+export { GeneratorRangeError };
 
 // The seeds live in seed.ts, which the quiz view loads without this module's calculation code.
 export { seedFrom, randomSeed } from './seed.ts';
@@ -126,14 +120,7 @@ function drawFrom(spec: RangeSpec, rand: () => number): string {
 }
 
 // Formatting helpers: every figure in a prompt or a solution is shown with its unit.
-const D = (v: string | number | Decimal) => new Decimal(v);
-const usdt = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USDT', digits });
-const usd = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USD', digits });
-const price = (v: Decimal | string) => formatPrice(D(v), { unit: 'USDT', digits: 2 });
-const pct = (fraction: Decimal | string, digits = 2) => formatPercent(D(fraction), { digits });
-const btc = (v: Decimal | string) => `${formatNumber(D(v), { digits: 6 })} BTC`;
 const wholeOr2 = (v: string) => (D(v).isInteger() ? 0 : 2);
-const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
 /** "1 hour", "8 hours", "3 payments": a count with its noun, singular for one. */
 const count = (n: number | string, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 /** "a 9.55%", "an 8.91%", "an 11 BTC", "an 18,000 USD": the article a figure takes when read aloud, then the figure. */
@@ -142,12 +129,6 @@ const an = (figure: string) => `${/^(?:8|1[18](?!\d))/.test(figure) ? 'an' : 'a'
 const every = (hours: string) => (Number(hours) === 1 ? 'every hour' : `every ${hours} hours`);
 
 const SIDES = ['long', 'short'] as const;
-const isSide = (v: string): v is 'long' | 'short' => v === 'long' || v === 'short';
-function sideOf(pick: Pick): 'long' | 'short' {
-  const s = pick('side');
-  if (!isSide(s)) throw new GeneratorRangeError(`side must be "long" or "short", not "${s}"`);
-  return s;
-}
 
 /**
  * The two ways venues measure the maintenance margin of an isolated position, both taught in lesson 4 ("Venues

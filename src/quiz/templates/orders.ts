@@ -4,32 +4,11 @@
  * Registered in src/quiz/generators.ts; every figure comes from src/calc (liquidationPrice, pnl).
  */
 import { Decimal, liquidationPrice, pnl } from '../../calc/index.ts';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import type { Alternative, GeneratedQuestion, RangeSpec } from '../generators.ts';
+import { formatNumber } from '../../format/numbers.ts';
+import { D, fixed, pct, price, sideOf, usdt, type Template } from './kit.ts';
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'> & {
-  alternatives?: Alternative[];
-};
-type Pick = (name: string, accept?: (value: string) => boolean) => string;
-interface Template {
-  title: string;
-  ranges: Record<string, RangeSpec>;
-  make(pick: Pick): Content;
-}
-
-const D = (v: string | number | Decimal) => new Decimal(v);
-const usdt = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USDT', digits });
-const price = (v: Decimal | string) => formatPrice(D(v), { unit: 'USDT', digits: 2 });
-const pct = (fraction: Decimal | string, digits = 2) => formatPercent(D(fraction), { digits });
-const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
 /** Half a cent of tolerance per dollar, at least 0.5: rounding on the way is forgiven, a wrong method is not. */
 const tolMoney = (v: Decimal) => fixed(Decimal.max('0.5', v.abs().times('0.0005')), 2);
-
-function sideOf(pick: Pick): 'long' | 'short' {
-  const s = pick('side');
-  if (s !== 'long' && s !== 'short') throw new Error(`side must be "long" or "short", not "${s}"`);
-  return s;
-}
 
 export const orderTemplates = {
   'orders-margin-added': {

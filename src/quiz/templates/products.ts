@@ -12,32 +12,13 @@ import {
   percentMove,
   pnl,
 } from '../../calc/index.ts';
-import { formatMoney, formatMultiple, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import type { GeneratedQuestion, RangeSpec } from '../generators.ts';
+import { formatMultiple, formatNumber, formatPrice } from '../../format/numbers.ts';
+import { D, btc, fixed, pct, sideOf, usd, type Template } from './kit.ts';
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'>;
-type Pick = (name: string, accept?: (value: string) => boolean) => string;
-interface Template {
-  title: string;
-  ranges: Record<string, RangeSpec>;
-  make(pick: Pick): Content;
-}
-
-const D = (v: string | number | Decimal) => new Decimal(v);
-const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
-const pct = (fraction: Decimal | string, digits = 2) => formatPercent(D(fraction), { digits });
-const usd = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USD', digits });
-const btc = (v: Decimal) => `${formatNumber(v, { digits: 6 })} BTC`;
 /** A cent, or 0.1 % of the value: rounding to the cent passes. */
 const tolValue = (v: Decimal) => fixed(Decimal.max('0.01', v.abs().times('0.001')), 4);
 /** 0.5 % of a coin amount, at least 0.000001 BTC. */
 const tolCoin = (v: Decimal) => fixed(Decimal.max('0.000001', v.abs().times('0.005')), 8);
-
-function sideOf(pick: Pick): 'long' | 'short' {
-  const s = pick('side');
-  if (s !== 'long' && s !== 'short') throw new Error(`side must be "long" or "short", not "${s}"`);
-  return s;
-}
 
 export const productTemplates = {
   'token-up-down': {

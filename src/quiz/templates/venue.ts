@@ -4,29 +4,10 @@
  * from src/calc (liquidationShortfall, liquidationCascade, bankruptcyPrice).
  */
 import { Decimal, bankruptcyPrice, liquidationCascade, liquidationShortfall } from '../../calc/index.ts';
-import { formatMoney, formatNumber, formatPercent, formatPrice } from '../../format/numbers.ts';
-import type { GeneratedQuestion, RangeSpec } from '../generators.ts';
+import { formatNumber } from '../../format/numbers.ts';
+import { D, fixed, pct, price, sideOf, usdt, type Template } from './kit.ts';
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'>;
-type Pick = (name: string, accept?: (value: string) => boolean) => string;
-interface Template {
-  title: string;
-  ranges: Record<string, RangeSpec>;
-  make(pick: Pick): Content;
-}
-
-const D = (v: string | number | Decimal) => new Decimal(v);
-const usdt = (v: Decimal | string, digits = 2) => formatMoney(D(v), { unit: 'USDT', digits });
-const price = (v: Decimal | string) => formatPrice(D(v), { unit: 'USDT', digits: 2 });
-const pct = (fraction: Decimal | string, digits = 2) => formatPercent(D(fraction), { digits });
-const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
 const tolMoney = (v: Decimal) => fixed(Decimal.max('0.5', v.abs().times('0.005')), 2);
-
-function sideOf(pick: Pick): 'long' | 'short' {
-  const s = pick('side');
-  if (s !== 'long' && s !== 'short') throw new Error(`side must be "long" or "short", not "${s}"`);
-  return s;
-}
 
 /** The cascade ladder the lesson and its explorable use: $1M clusters 4, 6, 8, 10 and 12 % from the price. */
 const LADDER = ['0.04', '0.06', '0.08', '0.1', '0.12'].map((distance) => ({ distance, notional: '1000000' }));

@@ -10,19 +10,10 @@ import { fact } from '../../facts/data.ts';
 import { JURISDICTION_NAMES } from '../../facts/jurisdictions.ts';
 import { leverageText } from '../../facts/format.ts';
 import type { Jurisdiction } from '../../facts/schema.ts';
-import type { GeneratedQuestion, RangeSpec } from '../generators.ts';
+import { D, fixed, type Pick, type Template } from './kit.ts';
+import { asOfNote } from '../factText.ts';
 
-type Content = Omit<GeneratedQuestion, 'template' | 'seed' | 'values' | 'alternatives'>;
-type Pick = (name: string, accept?: (value: string) => boolean) => string;
-interface Template {
-  title: string;
-  ranges: Record<string, RangeSpec>;
-  make(pick: Pick): Content;
-}
-
-const D = (v: string | number | Decimal) => new Decimal(v);
 const usd = (v: Decimal | string) => formatMoney(D(v), { unit: 'USD', digits: 0 });
-const fixed = (v: Decimal, dp = 8) => v.toDecimalPlaces(dp).toFixed();
 
 /** Each drawable place: the fact that sets its cap, the product in words, and how the cap is written there. */
 const CAPPED: Record<string, { id: string; product: string; style: 'ratio' | 'multiple' }> = {
@@ -53,14 +44,14 @@ export const worldTemplates = {
       const offshore = positionFromMargin({ margin, leverage: 10, price: 50000 }).notional;
       return {
         prompt:
-          `You live in ${the(p.name)}, where a retail client may use at most ${capText} on ${p.product}. ` +
+          `You live in ${the(p.name)}, where a retail client may use at most ${capText}${asOfNote(p.fact)} on ${p.product}. ` +
           `You put up ${usd(margin)} of margin. What is the largest bitcoin position you may open, in USD?`,
         answer: fixed(notional, 2),
         display: usd(notional),
         tolerance: '1',
         unit: 'USD',
         hints: [
-          'A cap of 2:1 or 2x means the position may be worth at most twice the margin.',
+          'The cap is the most the position may be worth, as a multiple of your margin.',
           'Position = margin × leverage.',
         ],
         solution: [
@@ -111,7 +102,7 @@ export const worldTemplates = {
       return {
         prompt:
           `In ${the(p.name)} you open a retail crypto CFD at the ${capText} cap: a ${side} on bitcoin at ${usd(entry)}. ` +
-          `The firm must close it when the margin left falls to ${closeOut}% of the required margin. ` +
+          `The firm must close it when the margin left falls to ${closeOut}%${asOfNote(p.fact)} of the required margin. ` +
           `Ignoring fees, at what bitcoin price is it closed, in USD?`,
         answer: fixed(r.price, 2),
         display: usd(r.price),
