@@ -61,7 +61,8 @@ const statementSchema = z.object({
 /** A number the fact states: the amount as a decimal string, its unit, and how a page writes it. */
 const valueSchema = z.object({
   amount: z.string().regex(/^\d+(\.\d+)?$/, 'must be a plain decimal number'),
-  unit: z.enum(['USD', 'percent', 'days', 'x']),
+  /** `count` is a plain number of things, such as the tests a client must meet. */
+  unit: z.enum(['USD', 'percent', 'days', 'x', 'count']),
   text: z.string().min(1),
 });
 
@@ -115,8 +116,13 @@ export const factSchema = z
     if (order.some((g, i) => i > 0 && g < order[i - 1])) {
       issue('sources', 'must list primary sources first, then secondary, weak and unseen ones');
     }
-    if (f.product === 'threshold' || f.product === 'rule') {
-      if (!f.value && !f.retail) issue('value', 'a threshold or rule fact needs a value or a statement');
+    if (f.product === 'threshold') {
+      if (!f.value && !f.retail) issue('value', 'a threshold fact needs a value or a statement');
+    } else if (f.product === 'rule') {
+      // A rule may be known by its number, by what it lets retail do, or only by the day it took effect.
+      if (!f.value && !f.retail && !f.effective) {
+        issue('value', 'a rule fact needs a value, a statement or the date it took effect');
+      }
     } else if (!f.retail) {
       issue('retail', 'a product fact must say what retail may use');
     }

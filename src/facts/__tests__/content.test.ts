@@ -1,7 +1,8 @@
 /**
  * Every page that states a regulatory fact reads it from the collection: the lessons name facts with <Fact id>, lesson
- * 11 types no regulatory number (no cap, no percentage), lesson 10 no longer types the US thresholds, and the quizzes'
- * fixed answers agree with the facts they rest on.
+ * 11 types no regulatory number (no cap, no percentage), lesson 10 no longer types the US thresholds, no lesson types a
+ * rule's value in words or hyphenated ("28-day", "half the position's value", "two of three tests") or the date a fact
+ * took effect ("21 July 2010", "since December 2025"), and the quizzes' fixed answers agree with the facts they rest on.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -130,4 +131,101 @@ test('no lesson types a US threshold, penalty or margin rule that the collection
   for (const file of ['08-coin-margined-and-other-products.mdx', '10-us-regulation.mdx']) {
     assert.match(read(`${dir}${file}`), /<Fact id="us-reg-t"/, file);
   }
+});
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The ways prose can type a fact's date: "21 July 2010", "July 21, 2010", "Jul 21, 2010" (as <Fact> itself writes it),
+ * and the bare month "July 2010" when no day comes before it ("since December 2025"; "4 December 2025" is another day).
+ */
+export function dateForms(iso: string): RegExp[] {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = MONTHS[m - 1];
+  const short = month.slice(0, 3);
+  return [
+    new RegExp(`\\b0?${d}(st|nd|rd|th)? ${month},? ${y}\\b`),
+    new RegExp(`\\b(${month}|${short}\\.?) 0?${d}(st|nd|rd|th)?,? ${y}\\b`),
+    new RegExp(`(?<!\\d )\\b${month},? ${y}\\b`),
+  ];
+}
+
+/** Rule values written in words or with a hyphen, which a digit pattern such as /28 days/ misses. */
+const RULE_WORDS: RegExp[] = [
+  /\b\d+-day\b/i, // "the 28-day rule"
+  /\btwenty-eight\b/i,
+  /\bhalf (the|of|its|your|their)\b/i, // "half the position's value" (a 2:1 cap, a 50 % margin)
+  /\btwo of (the )?three\b/i, // the professional-client tests
+  /\b(a|one) year working\b/i,
+  /\b(five|ten) million\b/i,
+];
+
+const ALL_LESSONS = readdirSync(new URL('../../../content/lessons/', import.meta.url))
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
+const MINE = ['02-spot-margin.mdx', '10-us-regulation.mdx', '11-rules-outside-the-us.mdx'];
+
+test('the date-form patterns find a fact date however it is typed, and not a different day of the same month', () => {
+  const forms = dateForms('2025-12-08');
+  const hits = (t: string) => forms.some((r) => r.test(t));
+  for (const t of ['on 8 December 2025', 'the week of December 8, 2025', 'since Dec 8, 2025', 'since December 2025']) {
+    assert.ok(hits(t), t);
+  }
+  for (const t of ['On 4 December 2025, the CFTC', 'On 10 December 2025', 'on 18 December 2025', 'in November 2025']) {
+    assert.ok(!hits(t), t);
+  }
+  assert.ok(RULE_WORDS.some((r) => r.test('The 28-day rule in the law still stands.')));
+  assert.ok(RULE_WORDS.some((r) => r.test("You must put up at least half the position's value as margin.")));
+  assert.ok(RULE_WORDS.some((r) => r.test('you usually need two of three things')));
+});
+
+for (const file of MINE) {
+  test(`${file}: no rule value typed in words or with a hyphen, and no fact's value text typed at all`, () => {
+    const text = prose(read(`content/lessons/${file}`));
+    for (const r of RULE_WORDS) assert.doesNotMatch(text, r, `${file}: use <Fact> or rephrase`);
+    for (const f of facts) {
+      // Only value texts with words in them are the fact itself ("28 days", "$10 million"); a bare "25%" is not.
+      const t = f.value?.text;
+      if (t && /[a-z$]/i.test(t)) assert.ok(!text.includes(t), `${file} types "${t}" (${f.id}): use <Fact> instead`);
+    }
+  });
+}
+
+// Every lesson: no exact day. Lessons 02, 10 and 11 also no bare month ("since December 2025"); in the other lessons a
+// month can still name a different event of that month.
+for (const file of ALL_LESSONS) {
+  test(`${file}: types no date on which a fact of the collection took effect or expires (<Fact show="effective">)`, () => {
+    const text = prose(read(`content/lessons/${file}`));
+    for (const f of facts) {
+      for (const iso of [f.effective, f.expires]) {
+        if (!iso) continue;
+        for (const r of dateForms(iso).slice(0, MINE.includes(file) ? 3 : 2)) {
+          const m = r.exec(text);
+          assert.equal(m, null, `${file} types "${m?.[0]}", the date of ${f.id}: use <Fact id="${f.id}" show=…>`);
+        }
+      }
+    }
+  });
+}
+
+test('lesson 10 states no "as of" month in prose: the dates shown beside its facts are the collection\'s', () => {
+  const text = prose(LESSON_10);
+  assert.doesNotMatch(
+    text,
+    /\bas of (January|February|March|April|May|June|July|August|September|October|November|December)\b/i,
+  );
+  assert.doesNotMatch(LESSON_10.replace(/^[\s\S]*?\n---\n/, ''), /as of November 2026/i);
 });

@@ -136,6 +136,21 @@ test('the schema refuses an unsettled fact shown as settled, a cap without its n
   refused({ confidence: 'high', sources: [{ ...good.sources[0], grade: 'W' }] }, 'confidence');
 });
 
+test('a rule fact rests on a value, a statement or the day it took effect; a threshold needs a value or a statement', () => {
+  const rule = { ...good, product: 'rule', retail: undefined, maxLeverage: null };
+  // The end of MiCA's transition (world-facts.md §1): known only by its date, 1 July 2026.
+  assert.ok(factSchema.safeParse({ ...rule, effective: '2026-07-01' }).success);
+  assert.ok(
+    factSchema.safeParse({
+      ...rule,
+      effective: null,
+      value: { amount: '2', unit: 'count', text: 'two of three tests' },
+    }).success,
+  );
+  refused({ ...rule, effective: null }, 'value');
+  refused({ ...rule, product: 'threshold', effective: '2026-07-01' }, 'value');
+});
+
 test('npm run facts lists facts whose review date has passed, and those due within 90 days', () => {
   const a = { ...good, id: 'eu-a', reviewBy: '2027-01-10' };
   const b = { ...good, id: 'eu-b', reviewBy: '2027-03-01' };

@@ -34,12 +34,25 @@ const EXPECTED: Record<string, { name: string; items: Record<string, [string, st
   },
   // Japan: 2x for individuals (in force 1 May 2020); credit trading reported at 2x too.
   jp: { name: 'Japan', items: { 'jp-derivatives': ['capped', '2x'], 'jp-credit': ['capped', '2x'] } },
-  // Australia: crypto-asset CFDs 2:1 (ASIC 2020/986, to 23 May 2027).
-  au: { name: 'Australia', items: { 'au-cfd': ['capped', '2:1'] } },
-  // Singapore: no leverage at licensed DPT providers (19 Jun 2025); SGX perps for accredited investors only.
+  // Australia: crypto-asset CFDs 2:1 (ASIC 2020/986, to 23 May 2027); whether crypto perps count as CFDs, and retail
+  // spot margin, are UNVERIFIED in the fact base (§4), so both show as unclear.
+  au: {
+    name: 'Australia',
+    items: {
+      'au-cfd': ['capped', '2:1'],
+      'au-perpetuals': ['unclear', 'unclear'],
+      'au-spot-margin': ['unclear', 'unclear'],
+    },
+  },
+  // Singapore: no leverage at licensed DPT providers (19 Jun 2025); SGX perps for accredited investors only; whether
+  // licensed brokers offer crypto CFDs to retail is UNVERIFIED (§5), so unclear.
   sg: {
     name: 'Singapore',
-    items: { 'sg-platform': ['banned', '1x'], 'sg-futures': ['professional-only', 'professionals only'] },
+    items: {
+      'sg-platform': ['banned', '1x'],
+      'sg-futures': ['professional-only', 'professionals only'],
+      'sg-cfd': ['unclear', 'unclear'],
+    },
   },
   // Canada: no leverage on crypto platforms (SN 21-332); dealer margin ≥ 50 % on crypto futures, so about 2x.
   ca: { name: 'Canada', items: { 'ca-platform': ['banned', '1x'], 'ca-futures': ['capped', '2x'] } },
