@@ -234,7 +234,7 @@ function expected(g: GeneratedQuestion): Expected {
     case 'capped-position': {
       const m = read(
         g,
-        /^You live in .+, where a retail client may use at most (\d+)(?::1|x) on .+\. You put up ([\d,]+) USD of margin\. What is the largest bitcoin position you may open, in USD\?$/,
+        /^You live in .+, where a retail client may use at most (\d+)(?::1|x)\u00a0\(as of \w{3} \d{1,2}, \d{4}\) on .+\. You put up ([\d,]+) USD of margin\. What is the largest bitcoin position you may open, in USD\?$/,
       );
       // Lesson 11: position = margin × cap (world-facts.md: 2:1 CFDs in the EU and Australia, 2x in Japan and Canada).
       const margin = num(m[2]);
@@ -243,7 +243,7 @@ function expected(g: GeneratedQuestion): Expected {
     case 'cfd-close-out': {
       const m = read(
         g,
-        /^In .+ you open a retail crypto CFD at the (\d+):1 cap: a (long|short) on bitcoin at ([\d,]+) USD\. The firm must close it when the margin left falls to (\d+)% of the required margin\. Ignoring fees, at what bitcoin price is it closed, in USD\?$/,
+        /^In .+ you open a retail crypto CFD at the (\d+):1 cap: a (long|short) on bitcoin at ([\d,]+) USD\. The firm must close it when the margin left falls to (\d+)%\u00a0\(as of \w{3} \d{1,2}, \d{4}\) of the required margin\. Ignoring fees, at what bitcoin price is it closed, in USD\?$/,
       );
       // Lesson 11: margin E/L; closed when the loss reaches (1 − c) of it, a move of (1 − c)/L against the position.
       const L = num(m[1]);
