@@ -9,10 +9,10 @@ import { binder, LeverageField, MaintenanceRateField, NumberField, SelectField }
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { ContractField, SideField } from '../shared/SideField.tsx';
-import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
-import { hasParams } from '../shared/linkParams.ts';
+import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { sameSettings, useDeferredEngine } from '../shared/deferredEngine.ts';
 import { FullToolLink, More } from '../shared/Compact.tsx';
 import { serializeParams } from '../shared/params.ts';
 import type { LiquidationView, VenueId } from './model.ts';
@@ -36,9 +36,6 @@ export interface LiquidationCalculatorProps {
 
 /** The model, src/calc (with decimal.js) and the words: loaded after hydration, for every result after the first. */
 type Engine = typeof import('./liquidationEngine.ts');
-const ENGINE_WAIT = 'Loading the calculator…';
-const ENGINE_FAILED =
-  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
 
 /** A result: what the view prints, and the model's result once the engine has made it (the chart reads that). */
 interface Result {
@@ -62,22 +59,19 @@ export default function LiquidationCalculator({
   compact = false,
 }: LiquidationCalculatorProps) {
   const start = { ...liquidationParams.defaults, ...initial };
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [engineFailed, setEngineFailed] = useState(false);
-  useEffect(() => {
-    const load = () => void import('./liquidationEngine.ts').then(setEngine, () => setEngineFailed(true));
-    // The first result is the server's: the engine is needed at once only for a link's own settings.
-    if (syncUrl && hasParams(liquidationParams.shape)) load();
-    else return afterInteraction(load);
-    return undefined;
-  }, [syncUrl]);
-  // Until the engine arrives it can only answer the settings the server rendered, with the server's result.
-  const sameAsStart = (v: LiquidationValues) =>
-    (Object.keys(start) as (keyof LiquidationValues)[]).every((k) => v[k] === start[k]);
+  const {
+    engine,
+    failed: engineFailed,
+    waiting,
+  } = useDeferredEngine<Engine>(() => import('./liquidationEngine.ts'), {
+    hasFirst: true,
+    syncUrl,
+    shape: liquidationParams.shape,
+  });
   const compute = (v: LiquidationValues) => {
     if (engine) return engine.computeShown(v);
-    if (sameAsStart(v)) return { ok: true as const, value: { shown: first, view: null } satisfies Result };
-    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+    if (sameSettings(v, start)) return { ok: true as const, value: { shown: first, view: null } satisfies Result };
+    return { ok: false as const, errors: { [LOADING]: waiting } };
   };
   const inputs = useMemo(() => ({ engine, engineFailed }), [engine, engineFailed]);
   const w = useWidget<typeof liquidationParams.shape, Result>(liquidationParams, start, compute, {

@@ -10,10 +10,9 @@ import { Figure } from '../shared/Figure.tsx';
 import { SideField } from '../shared/SideField.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { sameSettings, useDeferredEngine } from '../shared/deferredEngine.ts';
 import { FullToolLink, More } from '../shared/Compact.tsx';
 import { serializeParams } from '../shared/params.ts';
-import { afterInteraction } from '../shared/LazyChart.tsx';
-import { hasParams } from '../shared/linkParams.ts';
 import { formatMoney, formatMultiple, formatNumber, formatPrice, type DecimalLike } from '../../format/numbers.ts';
 import { DATA_CREDIT, WINDOWS } from '../Replay/menu.ts';
 import type { MarketWindow } from '../Replay/parseWindow.ts';
@@ -45,9 +44,6 @@ const RESULT_ATTRIBUTE = 'data-order-fills-result';
 
 /** The model and src/calc (with decimal.js): loaded after hydration, for every result after the first. */
 type Engine = typeof import('./model.ts');
-const ENGINE_WAIT = 'Loading the calculator…';
-const ENGINE_FAILED =
-  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
 
 interface First {
   window: MarketWindow;
@@ -91,22 +87,19 @@ export default function OrderFills({
   const [windows, setWindows] = useState<Readonly<Record<string, MarketWindow>>>(() =>
     first ? { [first.window.id]: first.window } : {},
   );
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [engineFailed, setEngineFailed] = useState(false);
-  useEffect(() => {
-    const load = () => void import('./model.ts').then(setEngine, () => setEngineFailed(true));
-    // The first result is the server's: the model is needed at once only for a link's own settings.
-    if (!first || (syncUrl && hasParams(orderFillsParams.shape))) load();
-    else return afterInteraction(load);
-    return undefined;
-  }, [first, syncUrl]);
-  // Until the model arrives it can only answer the settings the server rendered, with the server's result.
-  const sameAsFirst = (v: OrderFillsValues) =>
-    (Object.keys(start) as (keyof OrderFillsValues)[]).every((k) => v[k] === start[k]);
+  const {
+    engine,
+    failed: engineFailed,
+    waiting,
+  } = useDeferredEngine<Engine>(() => import('./model.ts'), {
+    hasFirst: first !== null,
+    syncUrl,
+    shape: orderFillsParams.shape,
+  });
   const compute = (v: OrderFillsValues) => {
     if (engine) return engine.computeOrderFills(v, windows);
-    if (first && sameAsFirst(v)) return { ok: true as const, value: first.result };
-    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+    if (first && sameSettings(v, start)) return { ok: true as const, value: first.result };
+    return { ok: false as const, errors: { [LOADING]: waiting } };
   };
   const inputs = useMemo(() => ({ windows, engine, engineFailed }), [windows, engine, engineFailed]);
   const w = useWidget(orderFillsParams, start, compute, { syncUrl, data: inputs, ready: engine !== null });

@@ -9,10 +9,10 @@ import { binder, LeverageField, MaintenanceRateField, NumberField } from '../sha
 import { Figure } from '../shared/Figure.tsx';
 import { ChoiceField } from '../shared/ChoiceField.tsx';
 import { SideField } from '../shared/SideField.tsx';
-import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
-import { hasParams } from '../shared/linkParams.ts';
+import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { sameSettings, useDeferredEngine } from '../shared/deferredEngine.ts';
 import { FullToolLink, More } from '../shared/Compact.tsx';
 import { serializeParams } from '../shared/params.ts';
 import { formatMoney, formatMultiple, formatPercent } from '../../format/numbers.ts';
@@ -59,9 +59,6 @@ const usdt = (d: string, signed = false) => formatMoney(d, { unit: 'USDT', signe
 
 /** The model and src/calc (with decimal.js): loaded after hydration, for every result after the first. */
 type Engine = typeof import('./model.ts');
-const ENGINE_WAIT = 'Loading the calculator…';
-const ENGINE_FAILED =
-  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
 
 /** The window and result the widget opens on, from the server, and their blocks' text. */
 interface First {
@@ -104,25 +101,22 @@ export default function Replay({ initial, syncUrl = true, idPrefix = 'replay', c
     () => ({ windows, random: random?.generate ?? null, csv: csv.parsed }),
     [windows, random, csv.parsed],
   );
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [engineFailed, setEngineFailed] = useState(false);
-  useEffect(() => {
-    const load = () => void import('./model.ts').then(setEngine, () => setEngineFailed(true));
-    // The first result is the server's: the model is needed at once only for a link's own settings.
-    if (!first || (syncUrl && hasParams(replayParams.shape))) load();
-    else return afterInteraction(load);
-    return undefined;
-  }, [first, syncUrl]);
-  // Until the model arrives it can only answer the settings the server rendered, with the server's result.
-  const sameAsFirst = (v: ReplayValues) =>
-    (Object.keys(start) as (keyof ReplayValues)[]).every((k) => v[k] === start[k]);
+  const {
+    engine,
+    failed: engineFailed,
+    waiting,
+  } = useDeferredEngine<Engine>(() => import('./model.ts'), {
+    hasFirst: first !== null,
+    syncUrl,
+    shape: replayParams.shape,
+  });
   const compute = (v: ReplayValues) => {
     if (engine) {
       const outcome = engine.computeReplay(v, data);
       return outcome.ok ? { ok: true as const, value: engine.showReplay(outcome.value) } : outcome;
     }
-    if (first && sameAsFirst(v)) return { ok: true as const, value: first.result };
-    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+    if (first && sameSettings(v, start)) return { ok: true as const, value: first.result };
+    return { ok: false as const, errors: { [LOADING]: waiting } };
   };
   const inputs = useMemo(() => ({ data, engine, engineFailed }), [data, engine, engineFailed]);
   const w = useWidget(replayParams, start, compute, { syncUrl, data: inputs, ready: engine !== null });

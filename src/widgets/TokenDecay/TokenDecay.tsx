@@ -7,10 +7,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { binder, NumberField, SelectField } from '../shared/fields.tsx';
 import { Figure } from '../shared/Figure.tsx';
-import { afterInteraction, LazyChart } from '../shared/LazyChart.tsx';
-import { hasParams } from '../shared/linkParams.ts';
+import { LazyChart } from '../shared/LazyChart.tsx';
 import { LiveSummary, Notes } from '../shared/Notes.tsx';
 import { useWidget } from '../shared/useWidget.ts';
+import { ENGINE_WAIT, sameSettings, useDeferredEngine } from '../shared/deferredEngine.ts';
 import { FullToolLink, More } from '../shared/Compact.tsx';
 import { serializeParams } from '../shared/params.ts';
 import { loadWindow } from '../Replay/scenarios.ts';
@@ -39,9 +39,6 @@ const PATH_OPTIONS: { value: PathId; label: string }[] = [
 
 /** The model and src/calc (with decimal.js): loaded at the first interaction, for every result after the first. */
 type Engine = typeof import('./model.ts');
-const ENGINE_WAIT = 'Loading the calculator…';
-const ENGINE_FAILED =
-  'The calculator did not load, so the result cannot change. Check your connection and reload the page.';
 const WINDOW_WAIT = 'Loading the price window…';
 const WINDOW_FAILED = 'The price window did not load. Check your connection and reload the page.';
 
@@ -55,28 +52,26 @@ export default function TokenDecay({
   const start = { ...tokenDecayParams.defaults, ...initial };
   const [windows, setWindows] = useState<Readonly<Record<string, LoadedWindow>>>({});
   const [failed, setFailed] = useState(false);
-  const [engine, setEngine] = useState<Engine | null>(null);
-  const [engineFailed, setEngineFailed] = useState(false);
-  useEffect(() => {
-    const load = () => void import('./model.ts').then(setEngine, () => setEngineFailed(true));
-    // The first result is the server's: the model is needed at once only for a link's own settings.
-    if (!first || (syncUrl && hasParams(tokenDecayParams.shape))) load();
-    else return afterInteraction(load);
-    return undefined;
-  }, [first, syncUrl]);
+  const {
+    engine,
+    failed: engineFailed,
+    waiting,
+  } = useDeferredEngine<Engine>(() => import('./model.ts'), {
+    hasFirst: !!first,
+    syncUrl,
+    shape: tokenDecayParams.shape,
+  });
   // Until the model (and a window's prices) arrive, only the settings the server rendered have a result: the server's.
-  const sameAsFirst = (v: TokenDecayValues) =>
-    (Object.keys(start) as (keyof TokenDecayValues)[]).every((k) => v[k] === start[k]);
   const compute = (v: TokenDecayValues) => {
     if (engine) {
       const out = engine.computeTokenDecay(v, windows);
       if (!out.ok) return out;
       if (out.value.kind === 'ready') return { ok: true as const, value: shownOf(out.value) };
-      if (first && sameAsFirst(v)) return { ok: true as const, value: first };
+      if (first && sameSettings(v, start)) return { ok: true as const, value: first };
       return { ok: false as const, errors: { [LOADING]: failed ? WINDOW_FAILED : WINDOW_WAIT } };
     }
-    if (first && sameAsFirst(v)) return { ok: true as const, value: first };
-    return { ok: false as const, errors: { [LOADING]: engineFailed ? ENGINE_FAILED : ENGINE_WAIT } };
+    if (first && sameSettings(v, start)) return { ok: true as const, value: first };
+    return { ok: false as const, errors: { [LOADING]: waiting } };
   };
   const inputs = useMemo(() => ({ windows, engine, engineFailed, failed }), [windows, engine, engineFailed, failed]);
   const w = useWidget<typeof tokenDecayParams.shape, TokenDecayShown | null>(
