@@ -24,7 +24,7 @@ import { CalcInputError } from '../../calc/index.ts';
 import { formatMoney, formatMultiple, formatPercent, formatPrice } from '../../format/numbers.ts';
 import type { ArenaBar, QuarterBar } from './data.ts';
 import type { MissionSpec } from './missions.ts';
-import type { RawAction, Side, Trigger } from './share.ts';
+import type { RawAction, RawExitOrders, Side, Trigger } from './share.ts';
 
 export interface TicketInput {
   side: string;
@@ -67,31 +67,29 @@ function field(
 
 const trigger = (raw: string): Trigger => (raw === 'mark' ? 'mark' : 'last');
 
+/** An amount of USDT: above zero, at most a billion (the margin of a new position, or margin added or removed). */
+const usdtRule = (label: string) => ({ label, min: 0, minOpen: true, max: 1_000_000_000, unit: 'USDT' });
+
+/** The exit orders of a ticket (empty price = none), as a shared link carries them; errors go into `errors`. */
+function exitOrders(
+  errors: Record<string, string>,
+  t: Pick<TicketInput, 'stop' | 'stopTrigger' | 'tp' | 'tpTrigger'>,
+): RawExitOrders {
+  const price = (label: string) => ({ label, min: 0, minOpen: true, max: MAX_PRICE, unit: 'USDT' });
+  return {
+    stop: field(errors, 'stop', t.stop, price('stop-loss price'), true),
+    stopTrigger: trigger(t.stopTrigger),
+    tp: field(errors, 'tp', t.tp, price('take-profit price'), true),
+    tpTrigger: trigger(t.tpTrigger),
+  };
+}
+
 /** The order ticket as an open action at `step`, or an error per field. */
 export function readTicket(t: TicketInput, step: number): Outcome<RawAction> {
   const errors: Record<string, string> = {};
-  const margin = field(errors, 'margin', t.margin, {
-    label: 'margin',
-    min: 0,
-    minOpen: true,
-    max: 1_000_000_000,
-    unit: 'USDT',
-  });
+  const margin = field(errors, 'margin', t.margin, usdtRule('margin'));
   const leverage = field(errors, 'leverage', t.leverage, { label: 'leverage', min: 1, max: 125, unit: 'x' });
-  const stop = field(
-    errors,
-    'stop',
-    t.stop,
-    { label: 'stop-loss price', min: 0, minOpen: true, max: MAX_PRICE, unit: 'USDT' },
-    true,
-  );
-  const tp = field(
-    errors,
-    'tp',
-    t.tp,
-    { label: 'take-profit price', min: 0, minOpen: true, max: MAX_PRICE, unit: 'USDT' },
-    true,
-  );
+  const orders = exitOrders(errors, t);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -102,10 +100,7 @@ export function readTicket(t: TicketInput, step: number): Outcome<RawAction> {
       mode: t.mode === 'cross' ? 'cross' : 'isolated',
       margin,
       leverage,
-      stop,
-      stopTrigger: trigger(t.stopTrigger),
-      tp,
-      tpTrigger: trigger(t.tpTrigger),
+      ...orders,
     },
   };
 }
@@ -118,13 +113,7 @@ export function readMarginChange(
   side?: Side,
 ): Outcome<RawAction> {
   const errors: Record<string, string> = {};
-  const amount = field(errors, 'amount', raw, {
-    label: 'amount',
-    min: 0,
-    minOpen: true,
-    max: 1_000_000_000,
-    unit: 'USDT',
-  });
+  const amount = field(errors, 'amount', raw, usdtRule('amount'));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: side ? { step, type: kind, amount, side } : { step, type: kind, amount } };
 }
@@ -136,29 +125,9 @@ export function readOrders(
   side?: Side,
 ): Outcome<RawAction> {
   const errors: Record<string, string> = {};
-  const stop = field(
-    errors,
-    'stop',
-    t.stop,
-    { label: 'stop-loss price', min: 0, minOpen: true, max: MAX_PRICE, unit: 'USDT' },
-    true,
-  );
-  const tp = field(
-    errors,
-    'tp',
-    t.tp,
-    { label: 'take-profit price', min: 0, minOpen: true, max: MAX_PRICE, unit: 'USDT' },
-    true,
-  );
+  const orders = exitOrders(errors, t);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const value: RawAction = {
-    step,
-    type: 'setOrders',
-    stop,
-    stopTrigger: trigger(t.stopTrigger),
-    tp,
-    tpTrigger: trigger(t.tpTrigger),
-  };
+  const value: RawAction = { step, type: 'setOrders', ...orders };
   return { ok: true, value: side ? { ...value, side } : value };
 }
 

@@ -13,32 +13,28 @@
 export type Trigger = 'last' | 'mark';
 export type Side = 'long' | 'short';
 
+/** A position's exit orders as the page keeps them: canonical decimal prices, '' for "none". */
+export interface RawExitOrders {
+  stop: string;
+  stopTrigger: Trigger;
+  tp: string;
+  tpTrigger: Trigger;
+}
+
 /** An action as the page keeps it: canonical decimal strings, '' for "none". */
 export type RawAction =
-  | {
+  | ({
       step: number;
       type: 'open';
       side: 'long' | 'short';
       mode: 'isolated' | 'cross';
       margin: string;
       leverage: string;
-      stop: string;
-      stopTrigger: Trigger;
-      tp: string;
-      tpTrigger: Trigger;
-    }
+    } & RawExitOrders)
   /** `side` names the position when a long and a short are open; without it, the only open position. */
   | { step: number; type: 'close'; side?: Side }
   | { step: number; type: 'addMargin' | 'removeMargin'; amount: string; side?: Side }
-  | {
-      step: number;
-      type: 'setOrders';
-      stop: string;
-      stopTrigger: Trigger;
-      tp: string;
-      tpTrigger: Trigger;
-      side?: Side;
-    };
+  | ({ step: number; type: 'setOrders'; side?: Side } & RawExitOrders);
 
 export const MAX_SHARED_ACTIONS = 500;
 const MAX_TEXT = 20_000;

@@ -129,6 +129,28 @@ test('the ticket reads its numbers and names every bad field at once', () => {
     tp: '',
     tpTrigger: 'last',
   });
+  // Each exit order keeps its own price and trigger (typed with spaces and a trailing zero, kept canonical).
+  const withOrders = readTicket({ ...TICKET, stop: ' 36000.50 ', stopTrigger: 'mark', tp: '30000' }, 15);
+  assert.ok(withOrders.ok);
+  assert.deepEqual(
+    [
+      withOrders.value.type === 'open' && withOrders.value.stop,
+      withOrders.value.type === 'open' && withOrders.value.tp,
+    ],
+    ['36000.5', '30000'],
+  );
+  assert.deepEqual(readOrders({ stop: '', stopTrigger: 'last', tp: '31000', tpTrigger: 'mark' }, 20, 'short'), {
+    ok: true,
+    value: {
+      step: 20,
+      type: 'setOrders',
+      stop: '',
+      stopTrigger: 'last',
+      tp: '31000',
+      tpTrigger: 'mark',
+      side: 'short',
+    },
+  });
   const bad = readTicket({ ...TICKET, margin: 'abc', leverage: '0', stop: '-5', tp: '1e999' }, 15);
   assert.ok(!bad.ok);
   assert.deepEqual(Object.keys(bad.errors).sort(), ['leverage', 'margin', 'stop', 'tp']);
