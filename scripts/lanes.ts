@@ -1,12 +1,13 @@
 /**
  * Runs npm scripts in two lanes at once, each lane in order and stopping at its first failure, and exits non-zero if
- * either lane failed. `npm test` uses it to type-check and lint (one core each, single-threaded) while the unit tests
- * and the build use the machine, which takes about half a minute off the suite on our 2-core machines.
+ * either lane failed. `npm test` runs the e2e suite in one lane and the static checks, unit tests and JS budget in the
+ * other: the browser tests leave part of our two cores idle (pages loading, the network going quiet), and the other
+ * lane's single-threaded work fills it, instead of running before the browser tests and adding its whole time.
  *
  * The first lane's output is held and printed whole when each of its scripts ends; the second lane's is streamed.
  * Both are written a whole line at a time, so the unit tests' TAP summary lines stay intact for `.ci/run` to count.
  *
- * Usage: node scripts/lanes.ts "lint check" "test:unit build budget"
+ * Usage: node scripts/lanes.ts "check test:unit lint" "test:e2e"
  */
 import { spawn } from 'node:child_process';
 
