@@ -9,34 +9,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { facts } from '../../facts/data.ts';
-import { factDate } from '../../facts/format.ts';
 import type { Fact } from '../../facts/schema.ts';
 import { withFacts } from '../factText.ts';
+import { dateForms } from '../../facts/__tests__/dateForms.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** How a text may write a date: "24 February 2026", "February 24, 2026", "Feb 24, 2026", "February 2026". */
-function dateForms(iso: string): string[] {
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = MONTHS[m - 1];
-  return [`${d} ${month} ${y}`, `${month} ${d}, ${y}`, factDate(iso), `${month} ${y}`];
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string) => new RegExp(`(?<![\\w.,])${escape(s)}(?![\\w])`, 'i');
@@ -92,7 +70,7 @@ function rulesFrom(all: readonly Fact[]): Rule[] {
       add(f.id, new RegExp(`\\b${escape(f.maxLeverage)}\\s?x\\b`), `${f.maxLeverage}x`, true);
     }
     for (const iso of [f.effective, f.expires]) {
-      if (iso) for (const form of dateForms(iso)) add(f.id, words(form), form);
+      if (iso) for (const form of dateForms(iso)) add(f.id, new RegExp(form.pattern.source, 'i'), form.example);
     }
   }
   const fromFacts = [...byPattern.values()].map(({ pattern, ids, shown, regulatoryOnly }) => ({
