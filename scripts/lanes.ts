@@ -7,7 +7,7 @@
  * The first lane's output is held and printed whole when each of its scripts ends; the second lane's is streamed.
  * Both are written a whole line at a time, so the unit tests' TAP summary lines stay intact for `.ci/run` to count.
  *
- * Usage: node scripts/lanes.ts "check test:unit lint" "test:e2e"
+ * Usage: node scripts/lanes.ts "test:unit check lint" "test:e2e"
  */
 import { spawn } from 'node:child_process';
 
