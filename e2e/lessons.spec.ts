@@ -8,11 +8,14 @@
  * shared/design/calc-api.md (the project's contract), which follow the venue documents named there.
  */
 import { test, expect, sitemapPaths } from './fixtures.ts';
+import { DIAGRAM_FIGURES, checkDiagrams } from './diagrams.ts';
 
 const lessons = sitemapPaths().filter((p) => p.startsWith('/lessons/'));
 
 test('all twelve lessons are published', () => {
   expect(lessons).toHaveLength(12);
+  // Every lesson with diagram figures worked by hand is one of them (a mistyped path would skip its checks).
+  for (const path of Object.keys(DIAGRAM_FIGURES)) expect(lessons).toContain(path);
 });
 
 /** Figure id → the exact text the page must show. */
@@ -364,9 +367,9 @@ test('every lesson is in the hand-worked figure table', () => {
   expect(Object.keys(US_CARRY).length).toBeGreaterThanOrEqual(5);
 });
 
-// One page load per lesson, three checks in steps (the suite stays under ten minutes).
+// One page load per lesson, four checks in steps (the suite stays under ten minutes).
 for (const path of lessons) {
-  test(`${path}: its standard parts, its worked figures, its glossary terms and its source links`, async ({
+  test(`${path}: its standard parts, its worked figures, its glossary terms, its source links and its diagrams`, async ({
     page,
     request,
   }) => {
@@ -428,5 +431,9 @@ for (const path of lessons) {
         expect(url.hostname, href).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i);
       }
     });
+
+    // Last: it leaves the page at 320 px wide.
+    await test.step('a diagram with a title, a description and a caption, its numbers worked by hand, that fits 320 px', () =>
+      checkDiagrams(page, path));
   });
 }

@@ -1,22 +1,14 @@
 /**
  * The lesson diagrams (src/components/diagrams/): every lesson has at least one server-rendered SVG figure with a text
  * alternative, it fits a 320 px phone with readable labels (axe runs over every lesson, diagrams included, in both
- * themes in e2e/pages.spec.ts), and the numbers it shows are
- * the ones a person gets by hand (arithmetic beside each, formulas from shared/design/calc-api.md as in
- * e2e/lessons.spec.ts; never from calling src/calc).
+ * themes in e2e/pages.spec.ts), and the numbers it shows are the ones a person gets by hand (arithmetic beside each,
+ * formulas from shared/design/calc-api.md as in e2e/lessons.spec.ts; never from calling src/calc).
+ * e2e/lessons.spec.ts runs `checkDiagrams` in the same page load as the lesson's other checks.
  */
-import { test, expect, sitemapPaths } from './fixtures.ts';
-
-const lessons = sitemapPaths().filter((p) => p.startsWith('/lessons/') && p !== '/lessons/');
-
-test('all twelve lessons are checked', () => {
-  expect(lessons).toHaveLength(12);
-  // Every lesson with figures worked by hand is one of them (a mistyped path would skip its checks).
-  for (const path of Object.keys(FIGURES)) expect(lessons).toContain(path);
-});
+import { expect, type Page } from '@playwright/test';
 
 /** Diagram figure id (`data-figure` on an SVG text) → the text it must show, worked by hand. */
-const FIGURES: Record<string, Record<string, string>> = {
+export const DIAGRAM_FIGURES: Record<string, Record<string, string>> = {
   '/lessons/what-leverage-is/': {
     // positionFromMargin: notional = margin × leverage = 1,000 × 10 = 10,000; with no leverage 1,000 × 1 = 1,000.
     'dg-position-size': '$10,000 position',
@@ -81,44 +73,40 @@ const FIGURES: Record<string, Record<string, string>> = {
   },
 };
 
-for (const path of lessons) {
-  test(`${path} has a diagram with a title, a description and a caption, its numbers worked by hand, and fits 320 px`, async ({
-    page,
-  }) => {
-    await page.goto(path);
-    for (const [id, text] of Object.entries(FIGURES[path] ?? {})) {
-      await expect(page.locator(`figure.diagram [data-figure="${id}"]`), id).toHaveText(text);
-    }
-    const figures = page.locator('figure.diagram');
-    expect(await figures.count()).toBeGreaterThanOrEqual(1);
-    for (const figure of await figures.all()) {
-      const svg = figure.locator('svg[role="img"]');
-      await expect(svg).toHaveCount(1);
-      const title = (await svg.locator('title').textContent())?.trim() ?? '';
-      const desc = (await svg.locator('desc').textContent())?.trim() ?? '';
-      expect(title.length, 'title').toBeGreaterThan(10);
-      expect(desc.length, 'desc').toBeGreaterThan(80);
-      // The accessible name and description are the title and the desc.
-      await expect(svg).toHaveAccessibleName(title);
-      await expect(svg).toHaveAccessibleDescription(desc);
-      await expect(figure.locator('figcaption')).toHaveText(/\S{3}/);
-      // Server-rendered: no script and no island inside.
-      await expect(figure.locator('script, astro-island')).toHaveCount(0);
-    }
-    await page.setViewportSize({ width: 320, height: 700 });
-    for (const figure of await figures.all()) {
-      const box = await figure.boundingBox();
-      expect(box?.width ?? 999, 'diagram width at 320 px').toBeLessThanOrEqual(320);
-      // The smallest label as drawn: its font size times the SVG's scale (rendered width / viewBox width).
-      const smallest = await figure.locator('svg').evaluate((svg: SVGSVGElement) => {
-        const scaleBy = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize));
-        return Math.min(...sizes) * scaleBy;
-      });
-      expect(smallest, 'smallest label in px at 320 px').toBeGreaterThanOrEqual(11);
-    }
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${path} at 320 px` })
-      .toBeLessThanOrEqual(320);
-  });
+/** Checks the diagrams of the lesson open in `page` at `path`; leaves the page at 320 px wide. */
+export async function checkDiagrams(page: Page, path: string): Promise<void> {
+  for (const [id, text] of Object.entries(DIAGRAM_FIGURES[path] ?? {})) {
+    await expect(page.locator(`figure.diagram [data-figure="${id}"]`), id).toHaveText(text);
+  }
+  const figures = page.locator('figure.diagram');
+  expect(await figures.count()).toBeGreaterThanOrEqual(1);
+  for (const figure of await figures.all()) {
+    const svg = figure.locator('svg[role="img"]');
+    await expect(svg).toHaveCount(1);
+    const title = (await svg.locator('title').textContent())?.trim() ?? '';
+    const desc = (await svg.locator('desc').textContent())?.trim() ?? '';
+    expect(title.length, 'title').toBeGreaterThan(10);
+    expect(desc.length, 'desc').toBeGreaterThan(80);
+    // The accessible name and description are the title and the desc.
+    await expect(svg).toHaveAccessibleName(title);
+    await expect(svg).toHaveAccessibleDescription(desc);
+    await expect(figure.locator('figcaption')).toHaveText(/\S{3}/);
+    // Server-rendered: no script and no island inside.
+    await expect(figure.locator('script, astro-island')).toHaveCount(0);
+  }
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const figure of await figures.all()) {
+    const box = await figure.boundingBox();
+    expect(box?.width ?? 999, 'diagram width at 320 px').toBeLessThanOrEqual(320);
+    // The smallest label as drawn: its font size times the SVG's scale (rendered width / viewBox width).
+    const smallest = await figure.locator('svg').evaluate((svg: SVGSVGElement) => {
+      const scaleBy = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize));
+      return Math.min(...sizes) * scaleBy;
+    });
+    expect(smallest, 'smallest label in px at 320 px').toBeGreaterThanOrEqual(11);
+  }
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${path} at 320 px` })
+    .toBeLessThanOrEqual(320);
 }
